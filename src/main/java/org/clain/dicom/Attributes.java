@@ -1,0 +1,269 @@
+package org.clain.dicom;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A dataset (or sequence item): elements by tag in ascending order, with typed accessors that
+ * decode values on demand in the dataset's byte order and character set. Items inherit the
+ * Specific Character Set of their parent dataset (PS3.5 7.5.3).
+ */
+public final class Attributes {
+    private final TreeMap<Integer, Element> elements = new TreeMap<>(Integer::compareUnsigned);
+    private final ByteOrder order;
+    private final Attributes parent;
+    private SpecificCharacterSet charset;
+
+    public Attributes(ByteOrder order, Attributes parent) {
+        this.order = order;
+        this.parent = parent;
+    }
+
+    public Attributes() {
+        this(ByteOrder.LITTLE_ENDIAN, null);
+    }
+
+    public ByteOrder order() {
+        return order;
+    }
+
+    public Attributes parent() {
+        return parent;
+    }
+
+    public void put(Element e) {
+        elements.put(e.tag(), e);
+        if (e.tag() == Tag.SpecificCharacterSet) {
+            charset = null;
+        }
+    }
+
+    /** Sets a value from text (for the writer and tests); multi-values joined by backslash. */
+    public Attributes setString(int tag, VR vr, String value) {
+        byte[] bytes = value.getBytes(vr.usesCharacterSet() ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII);
+        put(new Element(tag, vr, bytes, null, null, -1));
+        return this;
+    }
+
+    public Attributes setInts(int tag, VR vr, int... values) {
+        int size = switch (vr) {
+            case US, SS, OW -> 2;
+            case UL, SL, AT -> 4;
+            case OB -> 1;
+            default -> throw new IllegalArgumentException("not an integer VR: " + vr);
+        };
+        ByteBuffer b = ByteBuffer.allocate(values.length * size).order(order);
+        for (int v : values) {
+            switch (size) {
+                case 1 -> b.put((byte) v);
+                case 2 -> b.putShort((short) v);
+                default -> b.putInt(v);
+            }
+        }
+        put(new Element(tag, vr, b.array(), null, null, -1));
+        return this;
+    }
+
+    public Attributes setBytes(int tag, VR vr, byte[] value) {
+        put(new Element(tag, vr, value, null, null, -1));
+        return this;
+    }
+
+    public Attributes setSequence(int tag, List<Attributes> items) {
+        put(new Element(tag, VR.SQ, null, items, null, -1));
+        return this;
+    }
+
+    public Element get(int tag) {
+        return elements.get(tag);
+    }
+
+    public boolean contains(int tag) {
+        return elements.containsKey(tag);
+    }
+
+    public Collection<Element> elements() {
+        return Collections.unmodifiableCollection(elements.values());
+    }
+
+    public int size() {
+        return elements.size();
+    }
+
+    public SpecificCharacterSet charset() {
+        if (charset == null) {
+            Element e = elements.get(Tag.SpecificCharacterSet);
+            if (e != null && e.value() != null) {
+                String raw = new String(e.value(), StandardCharsets.US_ASCII);
+                String[] v = raw.split("\\\\", -1);
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = v[i].trim();
+                }
+                charset = SpecificCharacterSet.of(v, null);
+            } else {
+                charset = parent != null ? parent.charset() : SpecificCharacterSet.DEFAULT;
+            }
+        }
+        return charset;
+    }
+
+    /** The whole value as text, trailing padding removed; null if absent. */
+    public String getString(int tag) {
+        Element e = elements.get(tag);
+        if (e == null || e.value() == null) {
+            return null;
+        }
+        return decodeText(e);
+    }
+
+    public String getString(int tag, String fallback) {
+        String s = getString(tag);
+        return s == null || s.isEmpty() ? fallback : s;
+    }
+
+    private String decodeText(Element e) {
+        byte[] v = e.value();
+        int len = v.length;
+        while (len > 0 && (v[len - 1] == 0 || (v[len - 1] == ' ' && e.vr() != VR.UT))) {
+            len--;
+        }
+        if (e.vr().usesCharacterSet() || e.vr() == VR.UN) {
+            return charset().decode(v, 0, len);
+        }
+        return new String(v, 0, len, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Values split on backslash (for text VRs) and trimmed. */
+    public String[] getStrings(int tag) {
+        String s = getString(tag);
+        if (s == null) {
+            return null;
+        }
+        String[] parts = s.split("\\\\", -1);
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = parts[i].trim();
+        }
+        return parts;
+    }
+
+    /** Numeric values of IS/DS text or of binary US/SS/UL/SL/FL/FD/OW/OB; null if absent or unparsable. */
+    public double[] getDoubles(int tag) {
+        Element e = elements.get(tag);
+        if (e == null || e.value() == null) {
+            return null;
+        }
+        ByteBuffer b = ByteBuffer.wrap(e.value()).order(order);
+        int n;
+        double[] out;
+        switch (e.vr()) {
+            case US, OW -> {
+                n = e.length() / 2;
+                out = new double[n];
+                for (int i = 0; i < n; i++) {
+                    out[i] = b.getShort(2 * i) & 0xFFFF;
+                }
+            }
+            case SS -> {
+                n = e.length() / 2;
+                out = new double[n];
+                for (int i = 0; i < n; i++) {
+                    out[i] = b.getShort(2 * i);
+                }
+            }
+            case UL -> {
+                n = e.length() / 4;
+                out = new double[n];
+                for (int i = 0; i < n; i++) {
+                    out[i] = b.getInt(4 * i) & 0xFFFFFFFFL;
+                }
+            }
+            case SL -> {
+                n = e.length() / 4;
+                out = new double[n];
+                for (int i = 0; i < n; i++) {
+                    out[i] = b.getInt(4 * i);
+                }
+            }
+            case FL, OF -> {
+                n = e.length() / 4;
+                out = new double[n];
+                for (int i = 0; i < n; i++) {
+                    out[i] = b.getFloat(4 * i);
+                }
+            }
+            case FD, OD -> {
+                n = e.length() / 8;
+                out = new double[n];
+                for (int i = 0; i < n; i++) {
+                    out[i] = b.getDouble(8 * i);
+                }
+            }
+            case OB -> {
+                out = new double[e.length()];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = e.value()[i] & 0xFF;
+                }
+            }
+            default -> {
+                String[] s = getStrings(tag);
+                if (s == null || (s.length == 1 && s[0].isEmpty())) {
+                    return null;
+                }
+                out = new double[s.length];
+                for (int i = 0; i < s.length; i++) {
+                    try {
+                        out[i] = Double.parseDouble(s[i]);
+                    } catch (NumberFormatException ex) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    public double getDouble(int tag, double fallback) {
+        double[] d = getDoubles(tag);
+        return d == null || d.length == 0 ? fallback : d[0];
+    }
+
+    public int getInt(int tag, int fallback) {
+        double[] d = getDoubles(tag);
+        return d == null || d.length == 0 ? fallback : (int) Math.round(d[0]);
+    }
+
+    /** The value as unsigned 16-bit ints (US/SS/OW data, e.g. LUT descriptors). */
+    public int[] getUnsignedShorts(int tag) {
+        Element e = elements.get(tag);
+        if (e == null || e.value() == null) {
+            return null;
+        }
+        ByteBuffer b = ByteBuffer.wrap(e.value()).order(order);
+        int[] out = new int[e.length() / 2];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = b.getShort(2 * i) & 0xFFFF;
+        }
+        return out;
+    }
+
+    public List<Attributes> getSequence(int tag) {
+        Element e = elements.get(tag);
+        return e == null || e.items() == null ? List.of() : e.items();
+    }
+
+    public Optional<Attributes> firstItem(int tag) {
+        List<Attributes> items = getSequence(tag);
+        return items.isEmpty() ? Optional.empty() : Optional.of(items.get(0));
+    }
+
+    public BulkData getBulk(int tag) {
+        Element e = elements.get(tag);
+        return e == null ? null : e.bulk();
+    }
+}

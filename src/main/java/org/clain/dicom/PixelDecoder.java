@@ -1,0 +1,394 @@
+package org.clain.dicom;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import org.clain.dicom.codec.CodecException;
+import org.clain.dicom.codec.Codecs;
+import org.clain.dicom.codec.DecodedImage;
+
+/**
+ * Decodes the frames of a file's Pixel Data, lazily, one frame at a time, into pixel-interleaved
+ * ints. Two views of the same samples:
+ * <ul>
+ * <li>{@link #frame}: the stored words as REFERENCE.tsv and `clain pixels` define them (native
+ * words untouched, compressed samples sign-extended when Pixel Representation is 1);</li>
+ * <li>{@link #storedValues}: what a viewer shows: bits outside Bits Stored (overlays, garbage)
+ * removed at High Bit and sign-extended (PS3.5 8.1.1).</li>
+ * </ul>
+ */
+public final class PixelDecoder {
+    private final Path path;
+    private final ImagePixel pixel;
+    private final BulkData bulk;
+    private final TransferSyntax ts;
+    private final boolean bigEndian;
+    private final boolean swapWords;
+    private final long[] extendedOffsets;
+    private List<byte[]> frameCache;
+
+    private PixelDecoder(Path path, ImagePixel pixel, BulkData bulk, TransferSyntax ts, boolean bigEndian,
+                         boolean swapWords, long[] extendedOffsets) {
+        this.path = path;
+        this.pixel = pixel;
+        this.bulk = bulk;
+        this.ts = ts;
+        this.bigEndian = bigEndian;
+        this.swapWords = swapWords;
+        this.extendedOffsets = extendedOffsets;
+    }
+
+    public static PixelDecoder of(DicomFile f) throws DicomException {
+        Attributes ds = f.dataset();
+        Element px = ds.get(Tag.PixelData);
+        if (px == null) {
+            px = ds.get(Tag.FloatPixelData);
+        }
+        if (px == null) {
+            px = ds.get(Tag.DoubleFloatPixelData);
+        }
+        if (px == null || px.bulk() == null) {
+            throw new DicomException(f.path(), -1, "no Pixel Data");
+        }
+        ImagePixel pixel = ImagePixel.of(f.path(), ds);
+        TransferSyntax ts = f.transferSyntax() == null ? TransferSyntax.EXPLICIT_VR_LE : f.transferSyntax();
+        if (px.bulk().encapsulated() == false && ts.encapsulated() && ts != TransferSyntax.DEFLATED_IMAGE_FRAME) {
+            ts = TransferSyntax.EXPLICIT_VR_LE; // native data under a compressed UID: read what is there
+        }
+        boolean be = ds.order() == ByteOrder.BIG_ENDIAN;
+        long[] eot = null;
+        Element eotEl = ds.get(Tag.ExtendedOffsetTable);
+        if (eotEl != null && eotEl.value() != null && eotEl.value().length >= 8) {
+            ByteBuffer b = ByteBuffer.wrap(eotEl.value()).order(ds.order());
+            eot = new long[eotEl.value().length / 8];
+            for (int i = 0; i < eot.length; i++) {
+                eot[i] = b.getLong(8 * i);
+            }
+        }
+        // Big endian OW words are byte-swapped; OB (8-bit) is a byte stream (PS3.5 7.3)
+        boolean swap = be && px.vr() != VR.OB && pixel.bitsAllocated() > 8;
+        return new PixelDecoder(f.path(), pixel, px.bulk(), ts, be, swap, eot);
+    }
+
+    public ImagePixel pixel() {
+        return pixel;
+    }
+
+    public int frames() {
+        return pixel.frames();
+    }
+
+    public TransferSyntax transferSyntax() {
+        return ts;
+    }
+
+    /** Stored words of one frame, pixel-interleaved (see the class comment). Float data: raw float bits. */
+    public int[] frame(int index) throws DicomException {
+        if (index < 0 || index >= pixel.frames()) {
+            throw new DicomException(path, -1, "frame " + index + " out of range (0.." + (pixel.frames() - 1) + ")");
+        }
+        if (pixel.doubleData()) {
+            throw new DicomException(path, -1, "Double Float Pixel Data has no 32-bit view");
+        }
+        if (bulk.encapsulated()) {
+            return decodeCompressed(index);
+        }
+        if (ts == TransferSyntax.DEFLATED_IMAGE_FRAME) {
+            return decodeNative(inflateFrame(index), 0);
+        }
+        return decodeNative(null, index);
+    }
+
+    /** Values of one frame as a viewer uses them: masked to Bits Stored at High Bit, sign-extended. */
+    public int[] storedValues(int index) throws DicomException {
+        int[] v = frame(index);
+        if (pixel.floatData()) {
+            return v;
+        }
+        int bs = pixel.bitsStored();
+        int hb = pixel.highBit();
+        int ba = pixel.bitsAllocated();
+        if (bs >= ba && hb == ba - 1 || ba == 1) {
+            return v;
+        }
+        int shift = Math.max(0, hb + 1 - bs);
+        int mask = bs >= 32 ? -1 : (1 << bs) - 1;
+        boolean signed = pixel.signed();
+        int ext = 32 - bs;
+        for (int i = 0; i < v.length; i++) {
+            int s = (v[i] >>> shift) & mask;
+            v[i] = signed ? (s << ext) >> ext : s;
+        }
+        return v;
+    }
+
+    /**
+     * The frame's samples as little-endian bytes of the stored type ({@link ImagePixel#dtype}):
+     * the bytes REFERENCE.tsv hashes.
+     */
+    public byte[] referenceBytes(int index) throws DicomException {
+        if (pixel.doubleData() || pixel.floatData()) {
+            int n = pixel.samplesPerFrame() * (pixel.doubleData() ? 8 : 4);
+            long off = bulk.offset() + (long) index * n;
+            ensureAvailable(off, n, index);
+            byte[] out = bulk.bytes(off, n);
+            if (bigEndian) {
+                int w = pixel.doubleData() ? 8 : 4;
+                for (int i = 0; i < n; i += w) {
+                    for (int a = i, b = i + w - 1; a < b; a++, b--) {
+                        byte t = out[a];
+                        out[a] = out[b];
+                        out[b] = t;
+                    }
+                }
+            }
+            return out;
+        }
+        int[] v = frame(index);
+        int bps = pixel.bytesPerSample();
+        byte[] out = new byte[v.length * bps];
+        int p = 0;
+        for (int x : v) {
+            for (int k = 0; k < bps; k++) {
+                out[p++] = (byte) (x >>> (8 * k));
+            }
+        }
+        return out;
+    }
+
+    private void ensureAvailable(long off, long n, int index) throws DicomException {
+        if (off < 0 || off + n > bulk.offset() + bulk.length() || off + n > bulk.source().limit()) {
+            throw new DicomException(path, off, "Pixel Data truncated: frame " + index + " needs bytes " + off + ".."
+                    + (off + n) + " but the value holds " + bulk.length() + " bytes from " + bulk.offset());
+        }
+    }
+
+    private int[] decodeNative(byte[] inflated, int index) throws DicomException {
+        long frameBytes = pixel.nativeFrameBytes();
+        ByteBuffer src;
+        int base;
+        if (inflated != null) {
+            src = ByteBuffer.wrap(inflated).order(ByteOrder.LITTLE_ENDIAN);
+            base = 0;
+            if (inflated.length < frameBytes) {
+                throw new DicomException(path, -1, "deflated frame " + index + " holds " + inflated.length
+                        + " bytes, expected " + frameBytes);
+            }
+        } else {
+            src = bulk.source().duplicate().order(swapWords ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+            if (pixel.bitsAllocated() == 1) {
+                return unpackBits(index);
+            }
+            long off = bulk.offset() + index * frameBytes;
+            ensureAvailable(off, frameBytes, index);
+            base = (int) off;
+        }
+        int n = pixel.samplesPerFrame();
+        int[] out = new int[n];
+        boolean signed = pixel.signed();
+        String pi = pixel.photometric();
+        if (pi.equals("YBR_FULL_422") && pixel.samplesPerPixel() == 3 && pixel.bitsAllocated() == 8) {
+            // Y1 Y2 Cb Cr per two pixels, upsampled to Y Cb Cr per pixel
+            int pixels = pixel.pixelsPerFrame();
+            for (int p = 0, s = base; p + 1 < pixels + 1 && p < pixels; p += 2, s += 4) {
+                int y1 = src.get(s) & 0xFF;
+                int y2 = src.get(s + 1) & 0xFF;
+                int cb = src.get(s + 2) & 0xFF;
+                int cr = src.get(s + 3) & 0xFF;
+                out[3 * p] = y1;
+                out[3 * p + 1] = cb;
+                out[3 * p + 2] = cr;
+                if (p + 1 < pixels) {
+                    out[3 * p + 3] = y2;
+                    out[3 * p + 4] = cb;
+                    out[3 * p + 5] = cr;
+                }
+            }
+            return out;
+        }
+        switch (pixel.bitsAllocated()) {
+            case 8 -> {
+                for (int i = 0; i < n; i++) {
+                    byte b = src.get(base + i);
+                    out[i] = signed ? b : b & 0xFF;
+                }
+            }
+            case 16 -> {
+                for (int i = 0; i < n; i++) {
+                    short s = src.getShort(base + 2 * i);
+                    out[i] = signed ? s : s & 0xFFFF;
+                }
+            }
+            case 32 -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = src.getInt(base + 4 * i);
+                }
+            }
+            default -> throw new DicomException(path, -1, "Bits Allocated " + pixel.bitsAllocated() + " not supported natively");
+        }
+        if (pixel.samplesPerPixel() > 1 && pixel.planarConfiguration() == 1) {
+            out = interleave(out, pixel.pixelsPerFrame(), pixel.samplesPerPixel());
+        }
+        return out;
+    }
+
+    private static int[] interleave(int[] planar, int pixels, int spp) {
+        int[] out = new int[planar.length];
+        for (int c = 0; c < spp; c++) {
+            for (int p = 0; p < pixels; p++) {
+                out[p * spp + c] = planar[c * pixels + p];
+            }
+        }
+        return out;
+    }
+
+    /** 1-bit data: bits packed little-endian within bytes, continuous across frames (PS3.5 8.1.1). */
+    private int[] unpackBits(int index) throws DicomException {
+        int n = pixel.samplesPerFrame();
+        long firstBit = (long) index * n;
+        long lastByte = (firstBit + n + 7) / 8;
+        ensureAvailable(bulk.offset(), lastByte, index);
+        ByteBuffer src = bulk.source();
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            long bit = firstBit + i;
+            int b = src.get((int) (bulk.offset() + (bit >>> 3))) & 0xFF;
+            out[i] = (b >>> (int) (bit & 7)) & 1;
+        }
+        return out;
+    }
+
+    private byte[] inflateFrame(int index) throws DicomException {
+        byte[] compressed = frameBytes(index);
+        long max = pixel.nativeFrameBytes();
+        Inflater inf = new Inflater(true);
+        try {
+            inf.setInput(compressed);
+            byte[] out = new byte[(int) max];
+            int n = 0;
+            while (n < out.length && !inf.finished()) {
+                int k = inf.inflate(out, n, out.length - n);
+                if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
+                    break;
+                }
+                n += k;
+            }
+            return out;
+        } catch (DataFormatException e) {
+            throw new DicomException(path, -1, "frame " + index + ": corrupt deflate data: " + e.getMessage(), e);
+        } finally {
+            inf.end();
+        }
+    }
+
+    private int[] decodeCompressed(int index) throws DicomException {
+        byte[] data = frameBytes(index);
+        DecodedImage img;
+        try {
+            img = Codecs.decode(ts, data, pixel);
+        } catch (CodecException e) {
+            throw new DicomException(path, -1, "frame " + index + " (" + ts.description() + "): " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new DicomException(path, -1, "frame " + index + " (" + ts.description() + "): decoder failed: " + e, e);
+        }
+        if (img.width() != pixel.columns() || img.height() != pixel.rows()
+                || img.components() != pixel.samplesPerPixel()) {
+            throw new DicomException(path, -1, "frame " + index + ": codestream is " + img.width() + "x"
+                    + img.height() + "x" + img.components() + " but the header says " + pixel.columns() + "x"
+                    + pixel.rows() + "x" + pixel.samplesPerPixel());
+        }
+        int[] v = img.samples();
+        if (pixel.signed() && pixel.bitsAllocated() > 1) {
+            int bits = Math.min(pixel.bitsStored(), img.precision() > 0 ? img.precision() : pixel.bitsStored());
+            int ext = 32 - bits;
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (v[i] << ext) >> ext;
+            }
+        }
+        return v;
+    }
+
+    /** The compressed bytes of one frame (PS3.5 A.4: offset tables, or one fragment per frame, or codestream starts). */
+    public byte[] frameBytes(int index) throws DicomException {
+        List<byte[]> frames = encapsulatedFrames();
+        if (index >= frames.size()) {
+            throw new DicomException(path, -1, "frame " + index + " missing: encapsulated Pixel Data holds "
+                    + frames.size() + " frame(s)");
+        }
+        return frames.get(index);
+    }
+
+    private synchronized List<byte[]> encapsulatedFrames() throws DicomException {
+        if (frameCache != null) {
+            return frameCache;
+        }
+        List<BulkData.Fragment> frags = bulk.fragments();
+        int n = pixel.frames();
+        List<byte[]> out = new ArrayList<>(n);
+        if (frags.isEmpty()) {
+            throw new DicomException(path, -1, "encapsulated Pixel Data has no fragments");
+        }
+        if (frags.size() == n) {
+            for (BulkData.Fragment f : frags) {
+                out.add(bulk.bytes(f.offset(), f.length()));
+            }
+        } else if (n == 1) {
+            out.add(concat(frags, 0, frags.size()));
+        } else {
+            long[] offsets = extendedOffsets != null && extendedOffsets.length == n ? extendedOffsets
+                    : bulk.basicOffsets().length == n ? bulk.basicOffsets() : null;
+            if (offsets != null) {
+                // offsets count from the first byte of the first fragment's item header
+                long first = frags.get(0).offset() - 8;
+                int fi = 0;
+                for (int f = 0; f < n; f++) {
+                    long end = f + 1 < n ? first + offsets[f + 1] : Long.MAX_VALUE;
+                    int from = fi;
+                    while (fi < frags.size() && frags.get(fi).offset() - 8 < end) {
+                        fi++;
+                    }
+                    out.add(concat(frags, from, fi));
+                }
+            } else {
+                // no table: a frame starts at a fragment that begins a codestream (JPEG SOI, J2K SOC)
+                int from = 0;
+                for (int i = 1; i <= frags.size(); i++) {
+                    if (i == frags.size() || startsCodestream(frags.get(i))) {
+                        out.add(concat(frags, from, i));
+                        from = i;
+                    }
+                }
+            }
+        }
+        frameCache = out;
+        return out;
+    }
+
+    private boolean startsCodestream(BulkData.Fragment f) {
+        if (f.length() < 2) {
+            return false;
+        }
+        ByteBuffer s = bulk.source();
+        int b0 = s.get((int) f.offset()) & 0xFF;
+        int b1 = s.get((int) f.offset() + 1) & 0xFF;
+        return b0 == 0xFF && (b1 == 0xD8 || b1 == 0x4F);
+    }
+
+    private byte[] concat(List<BulkData.Fragment> frags, int from, int to) {
+        if (to - from == 1) {
+            BulkData.Fragment f = frags.get(from);
+            return bulk.bytes(f.offset(), f.length());
+        }
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        for (int i = from; i < to; i++) {
+            BulkData.Fragment f = frags.get(i);
+            o.writeBytes(bulk.bytes(f.offset(), f.length()));
+        }
+        return o.toByteArray();
+    }
+}
