@@ -1,0 +1,120 @@
+package org.clain.study;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.clain.dicom.Attributes;
+import org.clain.dicom.DicomException;
+import org.clain.dicom.DicomFile;
+import org.clain.dicom.DicomReader;
+import org.clain.dicom.Tag;
+import org.clain.geom.Vec3;
+
+/**
+ * Reads a file's header into an {@link Instance}: image plane per frame, with enhanced
+ * multi-frame functional groups (PS3.3 C.7.6.16) resolved per frame over shared.
+ */
+public final class InstanceReader {
+    private InstanceReader() {
+    }
+
+    public static Instance read(Path path) throws DicomException {
+        return of(DicomReader.read(path));
+    }
+
+    public static Instance of(DicomFile f) {
+        Attributes ds = f.dataset();
+        Attributes meta = f.meta();
+        List<String> warnings = new ArrayList<>(f.warnings());
+        int rows = ds.getInt(Tag.Rows, 0);
+        int cols = ds.getInt(Tag.Columns, 0);
+        int frames = Math.max(1, ds.getInt(Tag.NumberOfFrames, 1));
+        boolean hasPixels = rows > 0 && cols > 0
+                && (ds.contains(Tag.PixelData) || ds.contains(Tag.FloatPixelData) || ds.contains(Tag.DoubleFloatPixelData));
+        String sopInstance = ds.getString(Tag.SOPInstanceUID, meta.getString(Tag.MediaStorageSOPInstanceUID, ""));
+        List<SliceHeader> slices = new ArrayList<>();
+        if (hasPixels) {
+            String[] imageType = ds.getStrings(Tag.ImageType);
+            boolean localizer = imageType != null && List.of(imageType).contains("LOCALIZER");
+            List<Attributes> perFrame = ds.getSequence(Tag.PerFrameFunctionalGroupsSequence);
+            Optional<Attributes> shared = ds.firstItem(Tag.SharedFunctionalGroupsSequence);
+            int instanceNumber = ds.getInt(Tag.InstanceNumber, 0);
+            for (int i = 0; i < frames; i++) {
+                Attributes frameGroups = i < perFrame.size() ? perFrame.get(i) : null;
+                slices.add(slice(f.path(), i, sopInstance, instanceNumber, ds, shared.orElse(null), frameGroups, rows,
+                        cols, localizer));
+            }
+        }
+        return new Instance(f.path(), f, ds.getString(Tag.SOPClassUID, meta.getString(Tag.MediaStorageSOPClassUID, "")),
+                sopInstance, f.transferSyntaxUid() == null ? "" : f.transferSyntaxUid(), rows, cols, frames,
+                ds.getInt(Tag.BitsAllocated, 0), ds.getInt(Tag.BitsStored, 0), ds.getInt(Tag.PixelRepresentation, 0),
+                ds.getString(Tag.PhotometricInterpretation, ""), ds.getString(Tag.PatientID, ""),
+                ds.getString(Tag.PatientName, ""), ds.getString(Tag.StudyInstanceUID, ""),
+                ds.getString(Tag.SeriesInstanceUID, ""), ds.getString(Tag.Modality, ""),
+                ds.getString(Tag.SeriesDescription, ""), ds.getInt(Tag.SeriesNumber, 0),
+                ds.getString(Tag.FrameOfReferenceUID, ""), List.copyOf(slices), List.copyOf(warnings));
+    }
+
+    /** Looks a functional-group macro up per frame, then shared, then at the top level. */
+    private static Attributes group(Attributes perFrame, Attributes shared, int sequenceTag) {
+        if (perFrame != null) {
+            Optional<Attributes> a = perFrame.firstItem(sequenceTag);
+            if (a.isPresent()) {
+                return a.get();
+            }
+        }
+        if (shared != null) {
+            Optional<Attributes> a = shared.firstItem(sequenceTag);
+            if (a.isPresent()) {
+                return a.get();
+            }
+        }
+        return null;
+    }
+
+    private static double[] doubles(Attributes macro, Attributes top, int tag) {
+        if (macro != null) {
+            double[] v = macro.getDoubles(tag);
+            if (v != null) {
+                return v;
+            }
+        }
+        return top.getDoubles(tag);
+    }
+
+    private static SliceHeader slice(Path path, int frame, String sop, int instanceNumber, Attributes ds,
+                                     Attributes shared, Attributes perFrame, int rows, int cols, boolean localizer) {
+        Attributes pos = group(perFrame, shared, Tag.PlanePositionSequence);
+        Attributes ori = group(perFrame, shared, Tag.PlaneOrientationSequence);
+        Attributes meas = group(perFrame, shared, Tag.PixelMeasuresSequence);
+        Attributes pvt = group(perFrame, shared, Tag.PixelValueTransformationSequence);
+        Attributes voi = group(perFrame, shared, Tag.FrameVOILUTSequence);
+        double[] ipp = doubles(pos, ds, Tag.ImagePositionPatient);
+        double[] iop = doubles(ori, ds, Tag.ImageOrientationPatient);
+        double[] ps = doubles(meas, ds, Tag.PixelSpacing);
+        double[] thick = doubles(meas, ds, Tag.SliceThickness);
+        double[] slope = doubles(pvt, ds, Tag.RescaleSlope);
+        double[] intercept = doubles(pvt, ds, Tag.RescaleIntercept);
+        double[] wc = doubles(voi, ds, Tag.WindowCenter);
+        double[] ww = doubles(voi, ds, Tag.WindowWidth);
+        Vec3 position = ipp != null && ipp.length >= 3 ? Vec3.of(ipp, 0) : null;
+        Vec3 rowDir = null;
+        Vec3 colDir = null;
+        if (iop != null && iop.length >= 6) {
+            rowDir = Vec3.of(iop, 0).normalized();
+            colDir = Vec3.of(iop, 3).normalized();
+            if (rowDir.norm() == 0 || colDir.norm() == 0) {
+                rowDir = null;
+                colDir = null;
+            }
+        }
+        double rowSpacing = ps != null && ps.length >= 2 && ps[0] > 0 ? ps[0] : 1;
+        double colSpacing = ps != null && ps.length >= 2 && ps[1] > 0 ? ps[1] : rowSpacing;
+        double s = slope != null && slope.length > 0 && slope[0] != 0 ? slope[0] : 1;
+        double b = intercept != null && intercept.length > 0 ? intercept[0] : 0;
+        int inFrameInstance = perFrame != null ? frame + 1 : instanceNumber;
+        return new SliceHeader(path, frame, sop, inFrameInstance, position, rowDir, colDir, rowSpacing, colSpacing,
+                thick != null && thick.length > 0 ? thick[0] : 0, rows, cols, s, b, wc, ww, localizer);
+    }
+}

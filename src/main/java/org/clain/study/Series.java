@@ -1,0 +1,69 @@
+package org.clain.study;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** The instances sharing a Series Instance UID, in scan order. */
+public final class Series {
+    private final String seriesInstanceUid;
+    private final List<Instance> instances = new ArrayList<>();
+
+    public Series(String seriesInstanceUid) {
+        this.seriesInstanceUid = seriesInstanceUid;
+    }
+
+    public String seriesInstanceUid() {
+        return seriesInstanceUid;
+    }
+
+    void add(Instance i) {
+        instances.add(i);
+    }
+
+    public List<Instance> instances() {
+        return Collections.unmodifiableList(instances);
+    }
+
+    private Instance first() {
+        return instances.get(0);
+    }
+
+    public String modality() {
+        return first().modality();
+    }
+
+    public String description() {
+        return first().seriesDescription();
+    }
+
+    public int seriesNumber() {
+        return first().seriesNumber();
+    }
+
+    public String studyInstanceUid() {
+        return first().studyInstanceUid();
+    }
+
+    public String patientId() {
+        return first().patientId();
+    }
+
+    public String patientName() {
+        return first().patientName();
+    }
+
+    /** Every frame with pixels, for stacking. */
+    public List<SliceHeader> slices() {
+        List<SliceHeader> out = new ArrayList<>();
+        for (Instance i : instances) {
+            out.addAll(i.slices());
+        }
+        return out;
+    }
+
+    /** The geometric stacks of this series, largest first (localizers and odd sizes apart). */
+    public List<SliceStack> stacks() {
+        return SliceStack.split(this);
+    }
+}
