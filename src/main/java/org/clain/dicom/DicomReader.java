@@ -293,6 +293,12 @@ public final class DicomReader {
                 explicit = saved;
             }
         }
+        if (len > buf.remaining() && buf.remaining() > 0 && start > 132) {
+            // truncated file: keep what is there, as pydicom does; a stray tag at the start is junk
+            warnings.add("value of " + Tag.toString(tag) + " at offset " + start + " declares " + len
+                    + " bytes but the file ends after " + buf.remaining() + ": truncated");
+            len = buf.remaining();
+        }
         need(len, "value of " + Tag.toString(tag) + " " + vr + " at offset " + start);
         byte[] value = new byte[(int) len];
         buf.get(value);

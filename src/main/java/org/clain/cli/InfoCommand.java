@@ -1,0 +1,113 @@
+package org.clain.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.clain.study.Instance;
+import org.clain.study.Scanner;
+import org.clain.study.Series;
+import org.clain.study.SliceHeader;
+import org.clain.study.SliceStack;
+import org.clain.study.Skipped;
+import org.clain.study.StudyIndex;
+import org.clain.geom.Vec3;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "info", description = "List instances, series (geometry, spacing, warnings) and skipped files.")
+public final class InfoCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "files, folders or DICOMDIRs")
+    List<Path> paths;
+
+    @Option(names = "--json", description = "one JSON document on stdout")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                System.err.println("clain: " + p + ": no such file or folder");
+                return 1;
+            }
+        }
+        StudyIndex index = Scanner.scan(paths);
+        ObjectNode root = Json.object();
+        ArrayNode instances = root.putArray("instances");
+        for (Instance i : index.instances()) {
+            ObjectNode o = instances.addObject();
+            o.put("path", i.path().toString());
+            o.put("sopClassUid", i.sopClassUid());
+            o.put("transferSyntaxUid", i.transferSyntaxUid());
+            o.put("rows", i.rows());
+            o.put("columns", i.columns());
+            o.put("frames", i.frames());
+            o.put("bitsAllocated", i.bitsAllocated());
+            o.put("bitsStored", i.bitsStored());
+            o.put("pixelRepresentation", i.pixelRepresentation());
+            o.put("photometric", i.photometric());
+            o.put("status", i.warnings().isEmpty() ? "ok" : "ok-with-warnings");
+            o.putNull("error");
+            ArrayNode w = o.putArray("warnings");
+            i.warnings().forEach(w::add);
+        }
+        ArrayNode series = root.putArray("series");
+        for (Series s : index.series()) {
+            List<SliceStack> stacks = s.stacks();
+            for (int k = 0; k < stacks.size(); k++) {
+                SliceStack st = stacks.get(k);
+                SliceHeader f = st.slices().get(0);
+                ObjectNode o = series.addObject();
+                o.put("seriesInstanceUid", s.seriesInstanceUid());
+                o.put("stack", k);
+                o.put("localizer", st.isLocalizer());
+                o.put("modality", s.modality());
+                o.put("description", s.description());
+                o.put("slices", st.size());
+                o.put("rows", f.rows());
+                o.put("columns", f.columns());
+                o.set("pixelSpacing", Json.array(f.rowSpacing(), f.columnSpacing()));
+                o.put("sliceSpacing", st.sliceSpacing());
+                if (f.hasGeometry()) {
+                    Vec3 r = f.rowDirection();
+                    Vec3 c = f.columnDirection();
+                    Vec3 origin = st.voxelToPatient().column(3);
+                    o.set("orientation", Json.array(r.x(), r.y(), r.z(), c.x(), c.y(), c.z()));
+                    o.set("origin", Json.array(origin.x(), origin.y(), origin.z()));
+                } else {
+                    o.putNull("orientation");
+                    o.putNull("origin");
+                }
+                o.put("uniformSpacing", st.uniformSpacing());
+                ArrayNode w = o.putArray("warnings");
+                st.warnings().forEach(w::add);
+            }
+        }
+        ArrayNode skipped = root.putArray("skipped");
+        for (Skipped sk : index.skipped()) {
+            ObjectNode o = skipped.addObject();
+            o.put("path", sk.path().toString());
+            o.put("reason", sk.reason());
+        }
+        if (json) {
+            System.out.println(Json.MAPPER.writeValueAsString(root));
+        } else {
+            System.out.printf("%d instance(s), %d series, %d skipped%n", index.instances().size(),
+                    index.series().size(), index.skipped().size());
+            for (var s : root.get("series")) {
+                System.out.printf("  %s %-30s %4d slices %dx%d spacing %.3f mm%s%n", s.get("modality").asText(),
+                        s.get("description").asText(), s.get("slices").asInt(), s.get("columns").asInt(),
+                        s.get("rows").asInt(), s.get("sliceSpacing").asDouble(),
+                        s.get("uniformSpacing").asBoolean() ? "" : " (non-uniform)");
+                s.get("warnings").forEach(w -> System.out.println("    warning: " + w.asText()));
+            }
+            for (Skipped sk : index.skipped()) {
+                System.out.println("  skipped: " + sk.reason());
+            }
+        }
+        return 0;
+    }
+}

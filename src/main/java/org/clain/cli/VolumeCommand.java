@@ -1,0 +1,105 @@
+package org.clain.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.clain.geom.Vec3;
+import org.clain.study.Scanner;
+import org.clain.study.Series;
+import org.clain.study.SliceStack;
+import org.clain.study.StudyIndex;
+import org.clain.study.Volume;
+import org.clain.study.VolumeLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "volume", description = "Load the (first) series as a volume: geometry, stored min/max/mean, SHA-256.")
+public final class VolumeCommand implements Callable<Integer> {
+    @Parameters(arity = "1", paramLabel = "DIR")
+    Path dir;
+
+    @Option(names = "--series", description = "Series Instance UID (default: the first series)")
+    String seriesUid;
+
+    @Option(names = "--json")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.exists(dir)) {
+            System.err.println("clain: " + dir + ": no such file or folder");
+            return 1;
+        }
+        StudyIndex index = Scanner.scan(List.of(dir));
+        Series series = index.series().stream()
+                .filter(s -> seriesUid == null || s.seriesInstanceUid().equals(seriesUid)).findFirst().orElse(null);
+        if (series == null) {
+            System.err.println("clain: " + dir + ": no image series found" + (index.skipped().isEmpty() ? ""
+                    : " (" + index.skipped().size() + " file(s) skipped, first: " + index.skipped().get(0).reason() + ")"));
+            return 1;
+        }
+        SliceStack stack = series.stacks().get(0);
+        long t0 = System.nanoTime();
+        Volume v = VolumeLoader.load(stack);
+        double loadMs = (System.nanoTime() - t0) / 1e6;
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        ByteBuffer bytes = ByteBuffer.allocate(v.nx() * v.ny() * 2).order(ByteOrder.LITTLE_ENDIAN);
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        double sum = 0;
+        for (int z = 0; z < v.nz(); z++) {
+            bytes.clear();
+            bytes.asShortBuffer().put(v.slice(z));
+            sha.update(bytes.array());
+            short[] s = v.slice(z);
+            for (short value : s) {
+                int x = v.signed() ? value : value & 0xFFFF;
+                min = Math.min(min, x);
+                max = Math.max(max, x);
+                sum += x;
+            }
+        }
+        ObjectNode o = Json.object();
+        o.put("seriesInstanceUid", series.seriesInstanceUid());
+        o.put("modality", series.modality());
+        o.put("description", series.description());
+        o.set("shape", Json.array(v.nz(), v.ny(), v.nx()));
+        o.put("dtype", v.signed() ? "int16" : "uint16");
+        Vec3 sp = v.spacing();
+        o.set("spacing", Json.array(sp.x(), sp.y(), sp.z()));
+        ArrayNode aff = o.putArray("voxelToPatient");
+        for (double d : v.voxelToPatient().toArray()) {
+            aff.add(d);
+        }
+        Vec3 first = v.toPatient(0, 0, 0);
+        Vec3 last = v.toPatient(0, 0, v.nz() - 1);
+        o.set("firstPosition", Json.array(first.x(), first.y(), first.z()));
+        o.set("lastPosition", Json.array(last.x(), last.y(), last.z()));
+        o.put("uniformSpacing", stack.uniformSpacing());
+        o.put("frameOfReferenceUid", v.frameOfReferenceUid());
+        o.put("storedMin", min);
+        o.put("storedMax", max);
+        o.put("storedMean", sum / v.voxelCount());
+        o.put("sha256", HexFormat.of().formatHex(sha.digest()));
+        o.put("loadMillis", loadMs);
+        ArrayNode w = o.putArray("warnings");
+        stack.warnings().forEach(w::add);
+        if (json) {
+            System.out.println(Json.MAPPER.writeValueAsString(o));
+        } else {
+            System.out.printf("%s %s: %dx%dx%d %s spacing %.4f x %.4f x %.4f mm, stored %s..%s, sha256 %s (%.0f ms)%n",
+                    series.modality(), series.description(), v.nx(), v.ny(), v.nz(), o.get("dtype").asText(),
+                    sp.x(), sp.y(), sp.z(), min, max, o.get("sha256").asText(), loadMs);
+            stack.warnings().forEach(x -> System.out.println("  warning: " + x));
+        }
+        return 0;
+    }
+}
