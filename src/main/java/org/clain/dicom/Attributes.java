@@ -262,6 +262,30 @@ public final class Attributes {
         return items.isEmpty() ? Optional.empty() : Optional.of(items.get(0));
     }
 
+    /**
+     * The Private Creator that owns a private tag: (gggg,00xx) reserves (gggg,xx00-xxFF)
+     * (PS3.5 7.8.1). Null for public tags or when the block has no creator.
+     */
+    public String privateCreatorOf(int tag) {
+        int group = tag >>> 16;
+        int element = tag & 0xFFFF;
+        if ((group & 1) == 0 || element < 0x1000) {
+            return null;
+        }
+        return getString(group << 16 | element >>> 8);
+    }
+
+    /** A private element by its creator and its offset (0x00-0xFF) in the creator's block. */
+    public Element getPrivate(String creator, int group, int offset) {
+        for (int block = 0x10; block <= 0xFF; block++) {
+            String c = getString(group << 16 | block);
+            if (c != null && c.trim().equals(creator)) {
+                return get(group << 16 | block << 8 | (offset & 0xFF));
+            }
+        }
+        return null;
+    }
+
     public BulkData getBulk(int tag) {
         Element e = elements.get(tag);
         return e == null ? null : e.bulk();

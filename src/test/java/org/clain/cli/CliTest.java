@@ -1,0 +1,125 @@
+package org.clain.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.clain.testdata.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI contract other tools rely on: JSON fields, exit codes, messages. */
+class CliTest {
+    private static final ObjectMapper M = new ObjectMapper();
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static synchronized Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true));
+            System.setErr(new PrintStream(err, true));
+            int status = ClainCommand.execute(args);
+            return new Run(status, out.toString(), err.toString());
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void infoReportsSeriesGeometryAndSkippedFiles() throws Exception {
+        Path mr = SharedData.file("real-mr/brain-tumor-progression_PGBM-001_T1post");
+        Path broken = SharedData.file("broken/pydicom-test_files");
+        Run r = run("info", mr.toString(), broken.toString(), "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode root = M.readTree(r.out());
+        JsonNode t1 = null;
+        for (JsonNode s : root.get("series")) {
+            if (s.get("description").asText().equals("T1post")) {
+                t1 = s;
+            }
+        }
+        assertEquals(24, t1.get("slices").asInt());
+        assertEquals(6.5, t1.get("sliceSpacing").asDouble(), 1e-4);
+        assertTrue(t1.get("uniformSpacing").asBoolean());
+        assertEquals(0.998081, t1.get("orientation").get(0).asDouble(), 1e-6);
+        assertEquals(-83.300318105973, t1.get("origin").get(0).asDouble(), 1e-6);
+        boolean zip = false;
+        for (JsonNode s : root.get("skipped")) {
+            assertFalse(s.get("reason").asText().isBlank());
+            zip |= s.get("path").asText().endsWith("zipMR.gz");
+        }
+        assertTrue(zip, "the gzip file is listed as skipped with its reason");
+        for (JsonNode i : root.get("instances")) {
+            assertTrue(i.has("transferSyntaxUid") && i.has("photometric") && i.has("status"));
+        }
+    }
+
+    @Test
+    void pixelsMatchesReferenceForAFile() throws Exception {
+        String rel = "syntaxes/pydicom-test_files/CT_small.dcm";
+        Map<String, String> ref = SharedData.referenceRow(rel).orElseThrow();
+        Run r = run("pixels", SharedData.file(rel).toString(), "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode o = M.readTree(r.out().lines().findFirst().orElseThrow());
+        assertEquals(ref.get("sha256"), o.get("sha256").asText());
+        assertEquals(Double.parseDouble(ref.get("min")), o.get("min").asDouble());
+        assertEquals(Double.parseDouble(ref.get("max")), o.get("max").asDouble());
+        assertEquals(Double.parseDouble(ref.get("mean")), o.get("mean").asDouble(), 1e-6);
+        assertEquals(ref.get("decoded_dtype"), o.get("dtype").asText());
+    }
+
+    @Test
+    void unreadableInputExitsOneWithTheReason(@TempDir Path dir) throws Exception {
+        Path junk = dir.resolve("junk.dcm");
+        Files.writeString(junk, "not dicom, only a few words of text to fail on");
+        Run r = run("pixels", junk.toString(), "--json");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("junk.dcm"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+        JsonNode o = M.readTree(r.out().trim());
+        assertTrue(o.get("error").asText().contains("junk.dcm"));
+        assertEquals(1, run("info", dir.resolve("missing").toString()).status());
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, run("info").status());
+        assertEquals(2, run("pixels", "--no-such-option", "x").status());
+    }
+
+    @Test
+    void volumeMatchesSeriesTable() throws Exception {
+        Map<String, String> row = SharedData.series().stream()
+                .filter(s -> s.get("series_dir").startsWith("real-mr")).findFirst().orElseThrow();
+        Run r = run("volume", SharedData.file(row.get("series_dir")).toString(), "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode o = M.readTree(r.out());
+        assertEquals(row.get("volume_sha256(sorted ascending along normal, LE native dtype)"), o.get("sha256").asText());
+        assertEquals(Double.parseDouble(row.get("stored_mean")), o.get("storedMean").asDouble(), 1e-6);
+    }
+
+    @Test
+    void exportWritesWindowedPngs(@TempDir Path dir) throws Exception {
+        Run r = run("export", SharedData.file("syntaxes/pydicom-test_files/CT_small.dcm").toString(), "--out",
+                dir.toString(), "--window", "40,400");
+        assertEquals(0, r.status(), r.err());
+        var img = javax.imageio.ImageIO.read(dir.resolve("CT_small.png").toFile());
+        assertEquals(128, img.getWidth());
+        // the ImageIO SPI reads the same file as a DICOM image
+        var viaSpi = javax.imageio.ImageIO.read(SharedData.file("syntaxes/pydicom-test_files/CT_small.dcm").toFile());
+        assertEquals(128, viaSpi.getHeight());
+    }
+}
