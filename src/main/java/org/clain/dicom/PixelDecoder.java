@@ -303,9 +303,10 @@ public final class PixelDecoder {
                     + pixel.rows() + "x" + pixel.samplesPerPixel());
         }
         int[] v = img.samples();
-        if (pixel.signed() && pixel.bitsAllocated() > 1) {
-            int bits = Math.min(pixel.bitsStored(), img.precision() > 0 ? img.precision() : pixel.bitsStored());
-            int ext = 32 - bits;
+        if (pixel.signed() && pixel.bitsAllocated() > 1 && pixel.bitsAllocated() < 32) {
+            // stored words reinterpreted at Bits Allocated, as pydicom/dcmtk/GDCM hand them back;
+            // the High Bit sign extension happens in storedValues, as for native data
+            int ext = 32 - pixel.bitsAllocated();
             for (int i = 0; i < v.length; i++) {
                 v[i] = (v[i] << ext) >> ext;
             }

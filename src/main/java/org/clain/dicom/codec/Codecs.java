@@ -9,6 +9,9 @@ public final class Codecs {
     }
 
     public static DecodedImage decode(TransferSyntax ts, byte[] data, ImagePixel pixel) throws CodecException {
-        throw new CodecException(ts.description() + " is not supported");
+        return switch (ts) {
+            case JPEG_LS_LOSSLESS, JPEG_LS_NEAR_LOSSLESS -> JpegLsDecoder.decode(data, 0, data.length);
+            default -> throw new CodecException(ts.description() + " is not supported");
+        };
     }
 }
