@@ -1,0 +1,23 @@
+#!/bin/sh
+# Load benchmark, whole process, Clain against its peers in one run, alternating (shared, noisy
+# machines: quote ratios). Peers: pydicom 2.3 + GDCM + numpy (Debian python3-pydicom python3-gdcm),
+# ImageJ 1.54p FolderOpener (net.imagej:ij, the project's test dependency).
+# usage: tools/bench-load.sh [ROUNDS]   (after mvn -q -DskipTests package)
+set -e
+cd "$(dirname "$0")/.."
+ROUNDS=${1:-3}
+DATA=../shared/data/dicom/real-ct
+PEERS=../shared/peers
+IJ=$(ls ~/.m2/repository/net/imagej/ij/1.54p/ij-1.54p.jar)
+C=target/bench-peers
+mkdir -p $C
+javac -nowarn -cp "$IJ" -d $C $PEERS/ImageJLoad.java 2>/dev/null
+t() { s=$(date +%s.%N); "$@" >/dev/null 2>&1 || echo "FAILED: $*" >&2; e=$(date +%s.%N); echo "$e - $s" | bc; }
+for series in midrc-ricord-1a_chest_jpeglosslessSV1 pancreatic-ct-cbct-seg_CB001_abdomen_implicitLE; do
+  for r in $(seq $ROUNDS); do
+    echo "$series clain   $(t java -jar target/clain.jar volume $DATA/$series)"
+    echo "$series pydicom $(t /usr/bin/python3 $PEERS/pydicom_load.py $DATA/$series)"
+    case $series in *abdomen*) echo "$series imagej  $(t java -cp "$IJ:$C" ImageJLoad $DATA/$series)";; esac
+  done
+done | awk '{k=$1" "$2; n[k]++; v[k, n[k]]=$3; print} END {
+  print "\nmedians (s):"; for (k in n) { m=n[k]; for(i=1;i<=m;i++) a[i]=v[k,i]; asort(a); printf "  %-70s %.2f\n", k, a[int((m+1)/2)]; delete a } }'
