@@ -1,0 +1,657 @@
+package org.clain.dicom.codec;
+
+import com.github.jaiimageio.jpeg2000.J2KImageReadParam;
+import com.github.jaiimageio.jpeg2000.impl.IISRandomAccessIO;
+import com.github.jaiimageio.jpeg2000.impl.J2KImageReadParamJava;
+import com.github.jaiimageio.jpeg2000.impl.J2KImageReader;
+import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
+
+import java.awt.Point;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.HexFormat;
+
+import javax.imageio.ImageReadParam;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+import jj2000.j2k.codestream.HeaderInfo;
+import jj2000.j2k.codestream.reader.BitstreamReaderAgent;
+import jj2000.j2k.codestream.reader.HeaderDecoder;
+import jj2000.j2k.decoder.DecoderSpecs;
+import jj2000.j2k.entropy.decoder.EntropyDecoder;
+import jj2000.j2k.image.DataBlk;
+import jj2000.j2k.image.DataBlkFloat;
+import jj2000.j2k.image.DataBlkInt;
+import jj2000.j2k.image.invcomptransf.InvCompTransf;
+import jj2000.j2k.io.RandomAccessIO;
+import jj2000.j2k.quantization.dequantizer.Dequantizer;
+import jj2000.j2k.roi.ROIDeScaler;
+import jj2000.j2k.util.FacilityManager;
+import jj2000.j2k.util.MsgLogger;
+import jj2000.j2k.wavelet.synthesis.InverseWT;
+
+/**
+ * JPEG 2000 Part 1 decoding (DICOM transfer syntaxes 1.2.840.10008.1.2.4.90 / .91 and the
+ * Part 2 multi-component variants that only use Part 1 tools) through jai-imageio-jpeg2000
+ * (JJ2000).
+ *
+ * <p>The main header is parsed here first: the SIZ marker gives the geometry, the bit depth
+ * and the signedness of every component, absurd sizes are rejected before anything is
+ * allocated, and High-Throughput JPEG 2000 (Part 15, CAP marker / Rsiz bit 14) is refused
+ * with a clear message because JJ2000 cannot decode HT code-blocks. Only the bare codestream
+ * is handed to JJ2000 (a JP2 wrapper is stripped), so no JP2 colour specification, palette
+ * or channel definition box is applied: the samples are what the codestream holds after its
+ * own inverse multiple-component transform (RCT/ICT, so YBR_RCT / YBR_ICT come back as RGB).
+ *
+ * <p>JJ2000 stores signed components of 9..16 bits in a signed short raster (correct), but
+ * signed components of up to 8 bits in an unsigned byte raster; both are normalised here so
+ * that signed components always come back as sign-extended ints and unsigned ones as
+ * non-negative ints.
+ *
+ * <p>Two J2KImageReader defects are worked around by running JJ2000's decoding chain directly
+ * (see {@link #decodeWithJj2000Chain}): its inverse ICT rounds negative values toward zero
+ * (a +1 bias on YBR_ICT data), and its signedness flag is cumulative over the components, so
+ * an unsigned component after a signed one would be clamped to the signed range. A wrong
+ * TNsot (tile-part count) in SOT markers, which makes JJ2000 drop tile-parts, is repaired on
+ * a copy of the codestream first.
+ *
+ * <p>Thread-safe: every call uses its own reader, which is disposed afterwards.
+ */
+public final class Jpeg2000Decoder {
+    /** Largest number of samples (width * height * components) accepted. */
+    public static final long MAX_SAMPLES = 1L << 28;
+
+    private static final int SOC = 0xFF4F;
+    private static final int SIZ = 0xFF51;
+    private static final int CAP = 0xFF50;
+    private static final int SOT = 0xFF90;
+    private static final int COD = 0xFF52;
+    private static final int EOC = 0xFFD9;
+    private static final int JP2_SIGNATURE_BOX = 0x6A502020; // 'jP  '
+    private static final int JP2C = 0x6A703263; // 'jp2c'
+
+    /**
+     * JJ2000 reports warnings through a global default logger, which prints to stdout/stderr
+     * until a J2KImageReader registers itself (quiet unless -Djj2000.j2k.decoder.log=true);
+     * the decoding chain used for ICT streams creates no reader, so install a quiet one.
+     */
+    private static final MsgLogger QUIET = new MsgLogger() {
+        @Override
+        public void printmsg(int severity, String message) {
+        }
+
+        @Override
+        public void println(String message, int firstLineIndent, int indent) {
+        }
+
+        @Override
+        public void flush() {
+        }
+    };
+
+    static {
+        FacilityManager.registerMsgLogger(null, QUIET);
+    }
+
+    private Jpeg2000Decoder() {
+    }
+
+    /** What the main header of a codestream says. */
+    public record Header(int codestreamOffset, int codestreamLength, int width, int height,
+                         int components, int[] bitDepth, boolean[] signed, boolean highThroughput,
+                         int firstTilePart, boolean irreversibleMct) {
+        /** True if some components are signed and others not. */
+        public boolean mixedSignedness() {
+            for (boolean s : signed) {
+                if (s != signed[0]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        public int maxBitDepth() {
+            int max = 0;
+            for (int d : bitDepth) {
+                max = Math.max(max, d);
+            }
+            return max;
+        }
+    }
+
+    /**
+     * Decodes one JPEG 2000 codestream, or a JP2 file, held in {@code data[offset, offset+length)}.
+     *
+     * @return pixel-interleaved samples; precision = the largest component bit depth in SIZ;
+     *         signed components as signed ints
+     * @throws CodecException if the data is not decodable; no RuntimeException escapes
+     */
+    public static DecodedImage decode(byte[] data, int offset, int length) throws CodecException {
+        if (data == null) {
+            throw new CodecException("JPEG 2000: no data");
+        }
+        if (offset < 0 || length < 0 || offset > data.length - length) {
+            throw new CodecException("JPEG 2000: range [" + offset + ", +" + length + ") outside a buffer of "
+                    + data.length + " bytes");
+        }
+        Header h = readHeader(data, offset, length);
+        if (h.highThroughput()) {
+            throw new CodecException("JPEG 2000: HTJ2K not supported (High-Throughput JPEG 2000, Part 15 "
+                    + "codestream: CAP marker / Rsiz bit 14); no Java HTJ2K decoder is available");
+        }
+        try {
+            return h.irreversibleMct() || h.mixedSignedness() ? decodeWithJj2000Chain(data, h) : decodeWithJai(data, h);
+        } catch (CodecException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new CodecException("JPEG 2000: decoder failed on " + h.width() + "x" + h.height() + "x"
+                    + h.components() + " codestream: " + describe(e), e);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // corrupt streams can drive JJ2000 into huge allocations or deep recursion
+            throw new CodecException("JPEG 2000: decoder failed (" + e.getClass().getSimpleName() + ") on "
+                    + h.width() + "x" + h.height() + "x" + h.components() + " codestream", e);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Error e) {
+            // JJ2000 signals some unsupported features and corruptions with Errors; on an
+            // unexpected end of data it even prints a stack trace to stderr and throws ThreadDeath
+            throw new CodecException("JPEG 2000: decoder failed on " + h.width() + "x" + h.height() + "x"
+                    + h.components() + " codestream: " + describe(e), e);
+        }
+    }
+
+    private static DecodedImage decodeWithJai(byte[] data, Header h) throws IOException {
+        int w = h.width();
+        int ht = h.height();
+        int nc = h.components();
+        byte[] src = data;
+        int csOffset = h.codestreamOffset();
+        byte[] repaired = repairTilePartCounts(data, h);
+        if (repaired != null) {
+            src = repaired;
+            csOffset = 0;
+        }
+        J2KImageReader reader = new J2KImageReader(new J2KImageReaderSpi());
+        try (MemoryCacheImageInputStream in = new MemoryCacheImageInputStream(
+                new ByteArrayInputStream(src, csOffset, h.codestreamLength()))) {
+            reader.setInput(in, true, true);
+            ImageReadParam param = reader.getDefaultReadParam();
+            Raster raster = reader.readRaster(0, param);
+            if (raster == null) {
+                throw new CodecException("JPEG 2000: decoder returned no raster");
+            }
+            if (raster.getNumBands() != nc) {
+                throw new CodecException("JPEG 2000: decoder returned " + raster.getNumBands()
+                        + " bands, SIZ declares " + nc + " components");
+            }
+            if (raster.getWidth() < w || raster.getHeight() < ht) {
+                throw new CodecException("JPEG 2000: decoder returned " + raster.getWidth() + "x"
+                        + raster.getHeight() + ", SIZ declares " + w + "x" + ht);
+            }
+            // the image area is the bottom-right w x h part when the raster also covers an image offset
+            int x0 = raster.getMinX() + raster.getWidth() - w;
+            int y0 = raster.getMinY() + raster.getHeight() - ht;
+            int[] samples = raster.getPixels(x0, y0, w, ht, new int[w * ht * nc]);
+            normaliseSignedness(samples, h);
+            return new DecodedImage(w, ht, nc, h.maxBitDepth(), samples);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /**
+     * Decodes through JJ2000's own decoding chain (the one J2KImageReader builds internally),
+     * taking the wavelet output as it is and doing the inverse component transform here.
+     *
+     * <p>Used for codestreams mixing signed and unsigned components (J2KReadState clamps
+     * every component after the first signed one to the signed range) and for irreversible
+     * multiple-component transform (ICT, YBR_ICT) codestreams:
+     * JJ2000's inverse ICT rounds with {@code (int) (x + 0.5f)}, i.e. toward zero for negative
+     * values, so nearly every sample below the level-shift midpoint comes back 1 too high (the
+     * mean of US1_J2KI is 0.89 too high). Here the inverse ICT is computed in float, in the
+     * order OpenJPEG uses, and rounded to nearest-even before the DC level shift and clamping.
+     * The inverse RCT and untransformed components are handled as JJ2000 does.
+     */
+    static DecodedImage decodeWithJj2000Chain(byte[] data, Header h) throws IOException {
+        int w = h.width();
+        int ht = h.height();
+        int nc = h.components();
+        byte[] src = data;
+        int csOffset = h.codestreamOffset();
+        byte[] repaired = repairTilePartCounts(data, h);
+        if (repaired != null) {
+            src = repaired;
+            csOffset = 0;
+        }
+        try (MemoryCacheImageInputStream iis = new MemoryCacheImageInputStream(
+                new ByteArrayInputStream(src, csOffset, h.codestreamLength()))) {
+            J2KImageReadParamJava param = new J2KImageReadParamJava(new J2KImageReadParam());
+            RandomAccessIO in = new IISRandomAccessIO(iis);
+            HeaderInfo hi = new HeaderInfo();
+            HeaderDecoder hd = new HeaderDecoder(in, param, hi);
+            DecoderSpecs specs = hd.getDecoderSpecs();
+            if (hd.getNumComps() != nc || hd.getImgWidth() != w || hd.getImgHeight() != ht) {
+                throw new CodecException("JPEG 2000: decoder read a different SIZ (" + hd.getImgWidth() + "x"
+                        + hd.getImgHeight() + "x" + hd.getNumComps() + ")");
+            }
+            int[] depth = new int[nc];
+            for (int c = 0; c < nc; c++) {
+                depth[c] = hd.getOriginalBitDepth(c);
+            }
+            BitstreamReaderAgent breader = BitstreamReaderAgent.createInstance(in, hd, param, specs, false, hi);
+            EntropyDecoder entdec = hd.createEntropyDecoder(breader, param);
+            ROIDeScaler roids = hd.createROIDeScaler(entdec, param, specs);
+            Dequantizer deq = hd.createDequantizer(roids, depth, specs);
+            InverseWT invWT = InverseWT.createInstance(deq, specs);
+            invWT.setImgResLevel(breader.getImgRes());
+
+            int[] out = new int[w * ht * nc];
+            int[] shift = new int[nc];
+            int[] min = new int[nc];
+            int[] max = new int[nc];
+            for (int c = 0; c < nc; c++) {
+                int d = h.bitDepth()[c];
+                if (h.signed()[c]) {
+                    shift[c] = 0;
+                    min[c] = (int) -(1L << (d - 1));
+                    max[c] = (int) ((1L << (d - 1)) - 1);
+                } else {
+                    shift[c] = (int) (1L << (d - 1));
+                    min[c] = 0;
+                    max[c] = (int) ((1L << d) - 1);
+                }
+            }
+            int imgUlx = invWT.getImgULX();
+            int imgUly = invWT.getImgULY();
+            Point tiles = invWT.getNumTiles(null);
+            DataBlk[] blocks = new DataBlk[nc];
+            for (int ty = 0; ty < tiles.y; ty++) {
+                for (int tx = 0; tx < tiles.x; tx++) {
+                    invWT.setTile(tx, ty);
+                    int t = invWT.getTileIdx();
+                    int tw = invWT.getTileCompWidth(t, 0);
+                    int th = invWT.getTileCompHeight(t, 0);
+                    int x0 = invWT.getCompULX(0) - imgUlx;
+                    int y0 = invWT.getCompULY(0) - imgUly;
+                    if (x0 < 0 || y0 < 0 || x0 + tw > w || y0 + th > ht) {
+                        throw new CodecException("JPEG 2000: tile " + t + " (" + x0 + "," + y0 + " " + tw + "x" + th
+                                + ") outside the " + w + "x" + ht + " image");
+                    }
+                    if (tw == 0 || th == 0) {
+                        continue;
+                    }
+                    for (int c = 0; c < nc; c++) {
+                        if (invWT.getTileCompWidth(t, c) != tw || invWT.getTileCompHeight(t, c) != th) {
+                            throw new CodecException("JPEG 2000: tile " + t + " component " + c + " size differs");
+                        }
+                        DataBlk req = specs.wfs.isReversible(t, c) ? new DataBlkInt(0, 0, tw, th)
+                                : new DataBlkFloat(0, 0, tw, th);
+                        blocks[c] = invWT.getInternCompData(req, c);
+                    }
+                    int mct = InvCompTransf.NONE;
+                    if (nc >= 3 && ((Integer) specs.cts.getTileDef(t)).intValue() != InvCompTransf.NONE) {
+                        int rev = 0;
+                        for (int c = 0; c < 3; c++) {
+                            rev += specs.wfs.isReversible(t, c) ? 1 : 0;
+                        }
+                        if (rev == 3) {
+                            mct = InvCompTransf.INV_RCT;
+                        } else if (rev == 0) {
+                            mct = InvCompTransf.INV_ICT;
+                        } else {
+                            throw new CodecException("JPEG 2000: tile " + t
+                                    + " mixes reversible and irreversible wavelets under a component transform");
+                        }
+                    }
+                    int first = 0;
+                    if (mct == InvCompTransf.INV_ICT) {
+                        inverseIct(blocks, tw, th, out, w, nc, x0, y0, shift, min, max);
+                        first = 3;
+                    } else if (mct == InvCompTransf.INV_RCT) {
+                        inverseRct(blocks, tw, th, out, w, nc, x0, y0, shift, min, max,
+                                new int[] {invWT.getFixedPoint(0), invWT.getFixedPoint(1), invWT.getFixedPoint(2)});
+                        first = 3;
+                    }
+                    for (int c = first; c < nc; c++) {
+                        copyComponent(blocks[c], invWT.getFixedPoint(c), tw, th, out, w, nc, c, x0, y0,
+                                shift[c], min[c], max[c]);
+                    }
+                }
+            }
+            return new DecodedImage(w, ht, nc, h.maxBitDepth(), out);
+        }
+    }
+
+    private static void inverseIct(DataBlk[] b, int tw, int th, int[] out, int w, int nc, int x0, int y0,
+                                   int[] shift, int[] min, int[] max) throws CodecException {
+        if (!(b[0] instanceof DataBlkFloat && b[1] instanceof DataBlkFloat && b[2] instanceof DataBlkFloat)) {
+            throw new CodecException("JPEG 2000: irreversible component transform on non-float wavelet data");
+        }
+        float[] yd = (float[]) b[0].getData();
+        float[] ud = (float[]) b[1].getData();
+        float[] vd = (float[]) b[2].getData();
+        for (int j = 0; j < th; j++) {
+            int ky = b[0].offset + j * b[0].scanw;
+            int ku = b[1].offset + j * b[1].scanw;
+            int kv = b[2].offset + j * b[2].scanw;
+            int o = ((y0 + j) * w + x0) * nc;
+            for (int i = 0; i < tw; i++, o += nc) {
+                float y = yd[ky + i];
+                float u = ud[ku + i];
+                float v = vd[kv + i];
+                float r = y + v * 1.402f;
+                float g = y - u * 0.34413f - v * 0.71414f;
+                float bl = y + u * 1.772f;
+                out[o] = clamp((int) Math.rint(r) + shift[0], min[0], max[0]);
+                out[o + 1] = clamp((int) Math.rint(g) + shift[1], min[1], max[1]);
+                out[o + 2] = clamp((int) Math.rint(bl) + shift[2], min[2], max[2]);
+            }
+        }
+    }
+
+    private static void inverseRct(DataBlk[] b, int tw, int th, int[] out, int w, int nc, int x0, int y0,
+                                   int[] shift, int[] min, int[] max, int[] fp) throws CodecException {
+        if (!(b[0] instanceof DataBlkInt && b[1] instanceof DataBlkInt && b[2] instanceof DataBlkInt)) {
+            throw new CodecException("JPEG 2000: reversible component transform on non-integer wavelet data");
+        }
+        int[] yd = (int[]) b[0].getData();
+        int[] ud = (int[]) b[1].getData();
+        int[] vd = (int[]) b[2].getData();
+        for (int j = 0; j < th; j++) {
+            int ky = b[0].offset + j * b[0].scanw;
+            int ku = b[1].offset + j * b[1].scanw;
+            int kv = b[2].offset + j * b[2].scanw;
+            int o = ((y0 + j) * w + x0) * nc;
+            for (int i = 0; i < tw; i++, o += nc) {
+                int y = yd[ky + i] >> fp[0];
+                int u = ud[ku + i] >> fp[1];
+                int v = vd[kv + i] >> fp[2];
+                int g = y - ((u + v) >> 2);
+                out[o] = clamp(v + g + shift[0], min[0], max[0]);
+                out[o + 1] = clamp(g + shift[1], min[1], max[1]);
+                out[o + 2] = clamp(u + g + shift[2], min[2], max[2]);
+            }
+        }
+    }
+
+    private static void copyComponent(DataBlk b, int fp, int tw, int th, int[] out, int w, int nc, int c,
+                                      int x0, int y0, int shift, int min, int max) throws CodecException {
+        if (b instanceof DataBlkInt) {
+            int[] d = (int[]) b.getData();
+            for (int j = 0; j < th; j++) {
+                int k = b.offset + j * b.scanw;
+                int o = ((y0 + j) * w + x0) * nc + c;
+                for (int i = 0; i < tw; i++, o += nc) {
+                    out[o] = clamp((d[k + i] >> fp) + shift, min, max);
+                }
+            }
+        } else if (b instanceof DataBlkFloat) {
+            float[] d = (float[]) b.getData();
+            for (int j = 0; j < th; j++) {
+                int k = b.offset + j * b.scanw;
+                int o = ((y0 + j) * w + x0) * nc + c;
+                for (int i = 0; i < tw; i++, o += nc) {
+                    out[o] = clamp((int) Math.rint(d[k + i]) + shift, min, max);
+                }
+            }
+        } else {
+            throw new CodecException("JPEG 2000: unexpected wavelet data type " + b.getDataType());
+        }
+    }
+
+    private static int clamp(int v, int min, int max) {
+        return v < min ? min : (v > max ? max : v);
+    }
+
+    /**
+     * JJ2000 trusts TNsot (the number of tile-parts of a tile, in every SOT) and stops reading
+     * a tile after that many tile-parts; with TNsot = 0 ("unknown") it misreads multi-part
+     * tiles. Some encoders write a wrong TNsot (e.g. 5 where each tile has 6 tile-parts), which
+     * silently drops the last resolution levels. If the tile-parts can be walked cleanly by
+     * their Psot lengths and any tile's TNsot disagrees with the tile-parts found, returns a
+     * copy of the codestream with TNsot corrected; otherwise null (nothing to repair).
+     */
+    static byte[] repairTilePartCounts(byte[] data, Header h) {
+        int start = h.codestreamOffset();
+        int end = start + h.codestreamLength();
+        int p = h.firstTilePart();
+        if (p < 0) {
+            return null;
+        }
+        java.util.Map<Integer, java.util.List<Integer>> parts = new java.util.HashMap<>();
+        boolean mismatch = false;
+        while (p + 12 <= end && u16(data, p) == SOT) {
+            if (u16(data, p + 2) != 10) {
+                return null;
+            }
+            int tile = u16(data, p + 4);
+            long psot = u32(data, p + 6);
+            parts.computeIfAbsent(tile, k -> new java.util.ArrayList<>()).add(p);
+            if (psot == 0) {
+                break; // last tile-part, to EOC
+            }
+            if (psot < 14 || p + psot > end) {
+                return null;
+            }
+            p += (int) psot;
+        }
+        if (p + 12 <= end && u16(data, p) != SOT && u16(data, p) != EOC) {
+            return null; // the chain does not end at EOC: leave the stream to the decoder as it is
+        }
+        for (java.util.List<Integer> list : parts.values()) {
+            for (int sot : list) {
+                int tnsot = data[sot + 11] & 0xFF;
+                if (tnsot != list.size() && !(tnsot == 0 && list.size() == 1)) {
+                    mismatch = true;
+                }
+            }
+        }
+        if (!mismatch) {
+            return null;
+        }
+        byte[] copy = java.util.Arrays.copyOfRange(data, start, end);
+        for (java.util.List<Integer> list : parts.values()) {
+            if (list.size() > 255) {
+                return null;
+            }
+            for (int sot : list) {
+                copy[sot - start + 11] = (byte) list.size();
+            }
+        }
+        return copy;
+    }
+
+    /**
+     * JJ2000 writes signed components of up to 8 bits into a byte raster, which reads back
+     * unsigned; sign-extend every signed component from its depth (a no-op for the signed
+     * short / int rasters used for deeper components, whose values are already in range).
+     */
+    private static void normaliseSignedness(int[] samples, Header h) {
+        int nc = h.components();
+        for (int c = 0; c < nc; c++) {
+            int depth = h.bitDepth()[c];
+            if (h.signed()[c]) {
+                if (depth < 32) {
+                    int shift = 32 - depth;
+                    for (int i = c; i < samples.length; i += nc) {
+                        samples[i] = (samples[i] << shift) >> shift;
+                    }
+                }
+            } else if (depth < 32) {
+                int mask = (int) ((1L << depth) - 1);
+                for (int i = c; i < samples.length; i += nc) {
+                    samples[i] &= mask;
+                }
+            }
+        }
+    }
+
+    /**
+     * Locates the codestream (bare, or in the 'jp2c' box of a JP2 file) and parses its main
+     * header up to the first tile-part. Checks sizes against {@link #MAX_SAMPLES}.
+     */
+    public static Header readHeader(byte[] data, int offset, int length) throws CodecException {
+        if (data == null || offset < 0 || length < 0 || offset > data.length - length) {
+            throw new CodecException("JPEG 2000: invalid buffer range");
+        }
+        int start = offset;
+        int end = offset + length;
+        if (length >= 12 && u32(data, offset + 4) == JP2_SIGNATURE_BOX) {
+            long[] cs = findJp2Codestream(data, offset, end);
+            start = (int) cs[0];
+            end = (int) cs[1];
+        }
+        if (end - start < 4 || u16(data, start) != SOC) {
+            throw new CodecException("JPEG 2000: no SOC marker (FF4F) at the start of the codestream; first bytes "
+                    + HexFormat.of().formatHex(data, start, Math.min(end, start + 8)));
+        }
+        if (u16(data, start + 2) != SIZ) {
+            throw new CodecException("JPEG 2000: SIZ marker (FF51) must follow SOC; found "
+                    + Integer.toHexString(u16(data, start + 2)));
+        }
+        int p = start + 4;
+        if (end - p < 40) {
+            throw new CodecException("JPEG 2000: truncated SIZ marker segment");
+        }
+        int lsiz = u16(data, p);
+        int rsiz = u16(data, p + 2);
+        long xsiz = u32(data, p + 4);
+        long ysiz = u32(data, p + 8);
+        long xosiz = u32(data, p + 12);
+        long yosiz = u32(data, p + 16);
+        long xtsiz = u32(data, p + 20);
+        long ytsiz = u32(data, p + 24);
+        long xtosiz = u32(data, p + 28);
+        long ytosiz = u32(data, p + 32);
+        int csiz = u16(data, p + 36);
+        if (csiz < 1 || csiz > 16384) {
+            throw new CodecException("JPEG 2000: SIZ declares " + csiz + " components");
+        }
+        if (lsiz != 38 + 3 * csiz || end - p < lsiz) {
+            throw new CodecException("JPEG 2000: SIZ length " + lsiz + " inconsistent with " + csiz
+                    + " components or with the " + (end - p) + " bytes left");
+        }
+        long w = xsiz - xosiz;
+        long ht = ysiz - yosiz;
+        if (xsiz <= xosiz || ysiz <= yosiz || xtsiz == 0 || ytsiz == 0) {
+            throw new CodecException("JPEG 2000: SIZ declares an empty image or tile: Xsiz=" + xsiz + " Ysiz="
+                    + ysiz + " XOsiz=" + xosiz + " YOsiz=" + yosiz + " XTsiz=" + xtsiz + " YTsiz=" + ytsiz);
+        }
+        if (w * ht * csiz > MAX_SAMPLES || w > Integer.MAX_VALUE || ht > Integer.MAX_VALUE) {
+            throw new CodecException("JPEG 2000: SIZ declares " + w + "x" + ht + "x" + csiz
+                    + " samples, over the limit of " + MAX_SAMPLES);
+        }
+        int[] depth = new int[csiz];
+        boolean[] signed = new boolean[csiz];
+        for (int c = 0; c < csiz; c++) {
+            int ssiz = data[p + 38 + 3 * c] & 0xFF;
+            int xr = data[p + 39 + 3 * c] & 0xFF;
+            int yr = data[p + 40 + 3 * c] & 0xFF;
+            depth[c] = (ssiz & 0x7F) + 1;
+            signed[c] = (ssiz & 0x80) != 0;
+            if (depth[c] > 38) {
+                throw new CodecException("JPEG 2000: component " + c + " bit depth " + depth[c] + " is invalid");
+            }
+            if (depth[c] > 32 || (depth[c] == 32 && !signed[c])) {
+                throw new CodecException("JPEG 2000: component " + c + " has " + depth[c] + " bits"
+                        + (signed[c] ? " signed" : " unsigned") + ", not supported");
+            }
+            if (xr != 1 || yr != 1) {
+                throw new CodecException("JPEG 2000: component " + c + " is subsampled (" + xr + "x" + yr
+                        + "), not supported");
+            }
+        }
+        // walk the rest of the main header (to the first SOT) looking for CAP
+        boolean ht2k = (rsiz & 0x4000) != 0;
+        int q = p + lsiz;
+        int firstSot = -1;
+        boolean ict = false;
+        while (q + 4 <= end) {
+            int marker = u16(data, q);
+            if (marker == SOT) {
+                firstSot = q;
+                break;
+            }
+            if (marker == EOC || (marker & 0xFF00) != 0xFF00) {
+                break;
+            }
+            if (marker == CAP) {
+                ht2k = true;
+                break;
+            }
+            int len = u16(data, q + 2);
+            if (marker == COD && len >= 12 && q + 2 + len <= end) {
+                // Scod, SGcod = progression, layers(2), MCT; SPcod = levels, xcb, ycb, style, transform
+                int mct = data[q + 8] & 0xFF;
+                int transform = data[q + 13] & 0xFF;
+                ict = csiz >= 3 && mct == 1 && transform == 0;
+            }
+            if (len < 2) {
+                break;
+            }
+            q += 2 + len;
+        }
+        long tiles = ((xsiz - xtosiz + xtsiz - 1) / xtsiz) * ((ysiz - ytosiz + ytsiz - 1) / ytsiz);
+        if (xtosiz > xosiz || ytosiz > yosiz || xtosiz + xtsiz <= xosiz || ytosiz + ytsiz <= yosiz) {
+            throw new CodecException("JPEG 2000: SIZ tile grid origin " + xtosiz + "," + ytosiz
+                    + " inconsistent with image origin " + xosiz + "," + yosiz);
+        }
+        if (tiles > 65535) {
+            throw new CodecException("JPEG 2000: SIZ declares " + tiles + " tiles, more than 65535");
+        }
+        return new Header(start, end - start, (int) w, (int) ht, csiz, depth, signed, ht2k, firstSot, ict);
+    }
+
+    /** Returns {start, end} of the contiguous codestream in the first 'jp2c' box. */
+    private static long[] findJp2Codestream(byte[] data, int offset, int end) throws CodecException {
+        long p = offset;
+        while (p + 8 <= end) {
+            long lbox = u32(data, (int) p);
+            int tbox = (int) u32(data, (int) p + 4);
+            long header = 8;
+            if (lbox == 1) {
+                if (p + 16 > end) {
+                    break;
+                }
+                long xl = ((long) u32(data, (int) p + 8) << 32) | u32(data, (int) p + 12);
+                lbox = xl;
+                header = 16;
+            } else if (lbox == 0) {
+                lbox = end - p;
+            }
+            if (lbox < header) {
+                throw new CodecException("JPEG 2000: JP2 box at " + (p - offset) + " has invalid length " + lbox);
+            }
+            if (tbox == JP2C) {
+                long csEnd = Math.min(end, p + lbox);
+                return new long[] {p + header, csEnd};
+            }
+            p += lbox;
+        }
+        throw new CodecException("JPEG 2000: JP2 file without a contiguous codestream ('jp2c') box");
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        Throwable t = e;
+        for (int i = 0; t != null && i < 4; i++, t = t.getCause()) {
+            if (i > 0) {
+                sb.append(" <- ");
+            }
+            sb.append(t.getClass().getSimpleName());
+            if (t.getMessage() != null) {
+                sb.append(": ").append(t.getMessage().replace('\n', ' ').strip());
+            }
+        }
+        return sb.toString();
+    }
+
+    private static int u16(byte[] b, int i) {
+        return ((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF);
+    }
+
+    private static long u32(byte[] b, int i) {
+        return ((long) (b[i] & 0xFF) << 24) | ((b[i + 1] & 0xFF) << 16) | ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
+    }
+}
