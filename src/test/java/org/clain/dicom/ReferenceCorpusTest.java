@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.clain.testdata.SharedData;
@@ -22,18 +20,33 @@ class ReferenceCorpusTest {
         return SharedData.reference().stream().filter(SharedData::agreedByTwoOrMore);
     }
 
+    /** Lossy syntaxes: a conformant decoder may differ by one (REFERENCE.md). */
+    private static final java.util.Set<String> LOSSY = java.util.Set.of("1.2.840.10008.1.2.4.50",
+            "1.2.840.10008.1.2.4.51", "1.2.840.10008.1.2.4.91", "1.2.840.10008.1.2.4.203");
+
     @ParameterizedTest(name = "{index} {0}")
     @MethodSource("agreedRows")
     void decodesBitExactly(Map<String, String> row) throws Exception {
         String rel = row.get("path");
         DicomFile f = DicomReader.read(SharedData.file(rel));
         PixelDecoder px = PixelDecoder.of(f);
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        for (int i = 0; i < px.frames(); i++) {
-            sha.update(px.referenceBytes(i));
+        PixelSummary s = PixelSummary.of(px);
+        assertEquals(row.get("decoded_dtype"), s.dtype(), rel);
+        String ts = row.get("transfer_syntax_uid");
+        if (!LOSSY.contains(ts)) {
+            assertEquals(row.get("sha256"), s.sha256(), rel + " " + ts);
+            return;
         }
-        assertEquals(row.get("sha256"), HexFormat.of().formatHex(sha.digest()), rel + " " + row.get("transfer_syntax_uid"));
-        assertEquals(row.get("decoded_dtype"), px.pixel().dtype(), rel);
+        java.util.Set<String> hashes = new java.util.HashSet<>();
+        for (String k : new String[] {"sha256", "dcmtk_sha256", "gdcm_sha256", "pillow_sha256"}) {
+            hashes.add(row.get(k));
+        }
+        if (hashes.contains(s.sha256())) {
+            return;
+        }
+        assertEquals(Double.parseDouble(row.get("min")), s.min(), 1.0, rel + " min");
+        assertEquals(Double.parseDouble(row.get("max")), s.max(), 1.0, rel + " max");
+        assertEquals(Double.parseDouble(row.get("mean")), s.mean(), 0.05, rel + " mean");
     }
 
     static Stream<Map<String, String>> allRows() {
