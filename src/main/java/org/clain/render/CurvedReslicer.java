@@ -53,16 +53,17 @@ public final class CurvedReslicer {
         }
     }
 
-    private final Reslicer reslicer;
+    private final Reformatter backend;
 
-    public CurvedReslicer(Reslicer reslicer) {
-        this.reslicer = reslicer;
+    /** Curved reformats computed by a CPU {@link Reslicer} or a GPU back end. */
+    public CurvedReslicer(Reformatter backend) {
+        this.backend = backend;
     }
 
     /** Reslices along the curve; {@code out} is reused when large enough. */
     public Result reslice(Curve curve, Mode mode, Vec3 viewDirection, double pixelSize, int width, float[] out) {
         Geometry g = geometry(curve, mode, viewDirection, null, pixelSize, width);
-        float[] v = reslicer.resliceRows(g.rowOrigins(), g.rowSteps(), g.width(), g.height(), out);
+        float[] v = backend.curved(g, out);
         return new Result(v, g);
     }
 

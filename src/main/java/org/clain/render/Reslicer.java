@@ -31,7 +31,7 @@ import org.clain.study.Volume;
  * nothing is allocated per frame when an output buffer is passed in. Instances are thread-safe
  * (frames are serialised); {@link #close()} stops the threads.
  */
-public final class Reslicer implements AutoCloseable {
+public final class Reslicer implements Reformatter {
     /** The default value of pixels outside the volume. */
     public static final float DEFAULT_NO_DATA = Float.NaN;
     /** Tolerance, in voxels, of the inside test at the volume's faces. */
@@ -123,6 +123,7 @@ public final class Reslicer implements AutoCloseable {
         return volume;
     }
 
+    @Override
     public float noData() {
         return noData;
     }
@@ -145,6 +146,7 @@ public final class Reslicer implements AutoCloseable {
      * Reslices into {@code out} (reused when it holds at least width*height values, else a new
      * array is made) and returns it.
      */
+    @Override
     public synchronized float[] reslice(Plane plane, Slab slab, float[] out) {
         int w = plane.width();
         int h = plane.height();
@@ -192,6 +194,21 @@ public final class Reslicer implements AutoCloseable {
         rowSteps = steps;
         setSlab(Slab.NONE, 0, 0, 1);
         return runFrame(out, width, height);
+    }
+
+    @Override
+    public float[] curved(CurvedReslicer.Geometry g, float[] out) {
+        return resliceRows(g.rowOrigins(), g.rowSteps(), g.width(), g.height(), out);
+    }
+
+    @Override
+    public String description() {
+        return "CPU, " + threads() + (threads() == 1 ? " thread" : " threads");
+    }
+
+    @Override
+    public boolean hardwareAccelerated() {
+        return false;
     }
 
     /** The trilinearly interpolated modality value at a patient point, or the no-data value outside. */
