@@ -200,8 +200,9 @@ public final class MprCommand implements Callable<Integer> {
             err.flush();
             return UNREADABLE;
         }
-        stdout.printf(Locale.ROOT, "%s %dx%d pixel %.4g mm%s, window %.6g/%.6g, edges L=%s R=%s T=%s B=%s, %s, %.0f ms -> %s%n",
-                plane, size, size, px, s.thin() ? "" : ", slab " + s.thickness() + " mm " + s.mode(), wl.center(), wl.width(),
+        stdout.printf(Locale.ROOT, "%s %dx%d pixel %s mm%s, window %s/%s, edges L=%s R=%s T=%s B=%s, %s, %.0f ms -> %s%n",
+                plane, size, size, num(px), s.thin() ? "" : ", slab " + num(s.thickness()) + " mm " + s.mode(),
+                num(wl.center()), num(wl.width()),
                 p.leftLetters(), p.rightLetters(), p.topLetters(), p.bottomLetters(), used, ms, out);
         stdout.flush();
         return OK;
@@ -249,6 +250,10 @@ public final class MprCommand implements Callable<Integer> {
         }
         double extent = Math.max(hi[0] - lo[0], Math.max(hi[1] - lo[1], hi[2] - lo[2]));
         return extent / size;
+    }
+
+    private static String num(double x) {
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     static Vec3 vec(String name, String s) {

@@ -45,14 +45,9 @@ public final class MprRenderer implements AutoCloseable {
         String reason = null;
         if (preferred != Backend.CPU) {
             try {
-                Reformatter gpu = openGpu(volume, noData);
-                if (preferred == Backend.GPU || gpu.hardwareAccelerated()) {
-                    return new MprRenderer(volume, gpu, null);
-                }
-                reason = "software GL renderer (" + gpu.description() + "): the CPU is faster";
-                gpu.close();
+                return new MprRenderer(volume, openGpu(volume, noData, preferred == Backend.AUTO), null);
             } catch (Exception | LinkageError e) {
-                reason = "GPU unavailable: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+                reason = "GPU not used: " + (e.getMessage() == null ? e.toString() : e.getMessage());
             }
         }
         return new MprRenderer(volume, new Reslicer(volume, Runtime.getRuntime().availableProcessors(), noData), reason);
@@ -60,14 +55,15 @@ public final class MprRenderer implements AutoCloseable {
 
     /** The GPU back end, or an exception saying why there is none. */
     public static Reformatter openGpu(Volume volume) throws Exception {
-        return openGpu(volume, Reslicer.DEFAULT_NO_DATA);
+        return openGpu(volume, Reslicer.DEFAULT_NO_DATA, false);
     }
 
-    public static Reformatter openGpu(Volume volume, float noData) throws Exception {
+    /** @param hardwareOnly refuse software renderers (Mesa llvmpipe) before uploading the volume */
+    public static Reformatter openGpu(Volume volume, float noData, boolean hardwareOnly) throws Exception {
         List<String> why = new ArrayList<>();
         for (GpuReformatterProvider p : ServiceLoader.load(GpuReformatterProvider.class, MprRenderer.class.getClassLoader())) {
             try {
-                return p.open(volume, noData);
+                return p.open(volume, noData, hardwareOnly);
             } catch (Exception | LinkageError e) {
                 why.add(e.getMessage() == null ? e.toString() : e.getMessage());
             }

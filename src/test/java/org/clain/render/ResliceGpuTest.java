@@ -200,6 +200,37 @@ class ResliceGpuTest {
         }
     }
 
+    @Test
+    void cliGpuAndCpuWriteTheSameRawValues(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        GlTestSupport.context();
+        String ct = SharedData.file("real-ct/pancreatic-ct-cbct-seg_CB001_abdomen_implicitLE").toString();
+        float[][] hu = new float[2][];
+        String[] flags = {"--gpu", "--cpu"};
+        for (int k = 0; k < 2; k++) {
+            java.nio.file.Path json = tmp.resolve(k + ".json");
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            picocli.CommandLine cl = new picocli.CommandLine(new org.clain.cli.MprCommand());
+            cl.setOut(new java.io.PrintWriter(out));
+            cl.setErr(new java.io.PrintWriter(err));
+            int code = cl.execute(ct, "--plane", "oblique", "--normal", "0.2,-1,0.4", "--slab", "8", "--mode", "mip",
+                    "--size", "96", "--pixel", "3", flags[k], "--out", tmp.resolve(k + ".png").toString(), "--raw",
+                    json.toString());
+            assertEquals(0, code, err.toString());
+            assertTrue(out.toString().contains(k == 0 ? "GPU" : "CPU"), out.toString());
+            com.fasterxml.jackson.databind.JsonNode a = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile())
+                    .get("hu");
+            hu[k] = new float[a.size()];
+            for (int i = 0; i < a.size(); i++) {
+                hu[k][i] = a.get(i).isNull() ? Float.NaN : (float) a.get(i).asDouble();
+            }
+        }
+        Volume v = VolumeLoader.load(Scanner.scan(List.of(java.nio.file.Path.of(ct))).series().get(0).stacks().get(0));
+        Vec3 mid = v.toPatient((v.nx() - 1) / 2.0, (v.ny() - 1) / 2.0, (v.nz() - 1) / 2.0);
+        Plane p = Plane.oblique(mid, new Vec3(0.2, -1, 0.4), null, 3, 96, 96);
+        assertAgree("clain mpr --gpu vs --cpu", v, hu[1], hu[0], 96 * 96, 0, nearFace(v, p, Slab.of(8, Slab.Mode.MIP)));
+    }
+
     static Volume crop(Volume v, int x0, int y0, int z0, int nx, int ny, int nz) {
         short[][] s = new short[nz][nx * ny];
         double[] sl = new double[nz];

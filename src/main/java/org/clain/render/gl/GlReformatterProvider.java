@@ -10,7 +10,16 @@ public final class GlReformatterProvider implements GpuReformatterProvider {
     }
 
     @Override
-    public Reformatter open(Volume volume, float noData) {
-        return GlReslicer.open(volume, noData);
+    public Reformatter open(Volume volume, float noData, boolean hardwareOnly) {
+        GlContext ctx = GlContext.create();
+        try {
+            if (hardwareOnly && ctx.software()) {
+                throw new IllegalStateException("software GL renderer (" + ctx.renderer() + "): the CPU is faster");
+            }
+            return GlReslicer.openOwning(ctx, volume, noData);
+        } catch (RuntimeException e) {
+            ctx.close();
+            throw e;
+        }
     }
 }

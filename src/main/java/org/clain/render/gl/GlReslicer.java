@@ -102,6 +102,11 @@ public final class GlReslicer implements Reformatter {
         }
     }
 
+    /** Uses a fresh context that this reslicer closes with itself (the context is not closed on failure). */
+    static GlReslicer openOwning(GlContext ctx, Volume volume, float noData) {
+        return open(ctx, volume, noData, true);
+    }
+
     /** Uses an existing context (not closed with this reslicer) and uploads the volume. */
     public static GlReslicer open(GlContext ctx, Volume volume, float noData) {
         return open(ctx, volume, noData, false);
