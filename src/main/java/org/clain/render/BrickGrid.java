@@ -7,8 +7,9 @@ import java.util.stream.IntStream;
 /**
  * Coarse HU min/max per brick for empty-space skipping. Brick (bx, by, bz) covers continuous voxel
  * positions [b*size, (b+1)*size) per axis; its range includes every voxel a trilinear sample there
- * can touch (voxels b*size .. (b+1)*size + extra, clamped), so skipping a brick whose range maps to
- * zero opacity never changes the image.
+ * can touch (voxels b*size .. (b+1)*size + extra) plus one voxel of margin on each side (so that
+ * float rounding of positions near a brick face never matters), clamped to the volume. Skipping a
+ * brick whose range maps to zero opacity therefore never changes the image.
  */
 public final class BrickGrid {
     private final int sx;
@@ -58,8 +59,8 @@ public final class BrickGrid {
             int[] colMin = new int[nx];
             int[] colMax = new int[nx];
             for (int by = 0; by < gy; by++) {
-                int y0 = by * sy;
-                int y1 = Math.min(ny - 1, (by + 1) * sy + ey);
+                int y0 = Math.max(0, by * sy - 1);
+                int y1 = Math.min(ny - 1, (by + 1) * sy + ey + 1);
                 java.util.Arrays.fill(colMin, Integer.MAX_VALUE);
                 java.util.Arrays.fill(colMax, Integer.MIN_VALUE);
                 for (int y = y0; y <= y1; y++) {
@@ -75,8 +76,8 @@ public final class BrickGrid {
                     }
                 }
                 for (int bx = 0; bx < gx; bx++) {
-                    int x0 = bx * sx;
-                    int x1 = Math.min(nx - 1, (bx + 1) * sx + ex);
+                    int x0 = Math.max(0, bx * sx - 1);
+                    int x1 = Math.min(nx - 1, (bx + 1) * sx + ex + 1);
                     int lo = Integer.MAX_VALUE;
                     int hi = Integer.MIN_VALUE;
                     for (int x = x0; x <= x1; x++) {
@@ -90,8 +91,8 @@ public final class BrickGrid {
             }
         });
         for (int bz = 0; bz < gz; bz++) {
-            int z0 = bz * sz;
-            int z1 = Math.min(nz - 1, (bz + 1) * sz + ez);
+            int z0 = Math.max(0, bz * sz - 1);
+            int z1 = Math.min(nz - 1, (bz + 1) * sz + ez + 1);
             for (int by = 0; by < gy; by++) {
                 for (int bx = 0; bx < gx; bx++) {
                     double lo = Double.POSITIVE_INFINITY;

@@ -27,6 +27,8 @@ public final class CpuRaycaster implements AutoCloseable {
     static final float ALPHA_STOP = 0.99f;
     static final int BISECTIONS = 6;
     static final float MIN_GRADIENT = 1e-3f;
+    /** Edge of the square pixel tiles handed to threads. */
+    static final int TILE = 16;
 
     private final int threads;
     private final ExecutorService pool;
@@ -78,17 +80,21 @@ public final class CpuRaycaster implements AutoCloseable {
         int h = s.height;
         int[] argb = new int[w * h];
         float[] values = wantValues ? new float[w * h] : null;
-        AtomicInteger nextRow = new AtomicInteger();
-        int rowsPerTask = 2;
+        // square tiles: neighbouring rays walk neighbouring voxels, so a tile's rays share cache lines
+        int tilesX = (w + TILE - 1) / TILE;
+        int tiles = tilesX * ((h + TILE - 1) / TILE);
+        AtomicInteger nextTile = new AtomicInteger();
         Future<?>[] fs = new Future<?>[threads];
         for (int t = 0; t < threads; t++) {
             fs[t] = pool.submit(() -> {
                 Caster c = new Caster(v, s);
                 float[] out = new float[5];
-                int r0;
-                while ((r0 = nextRow.getAndAdd(rowsPerTask)) < h) {
-                    for (int y = r0; y < Math.min(h, r0 + rowsPerTask); y++) {
-                        for (int x = 0; x < w; x++) {
+                int tile;
+                while ((tile = nextTile.getAndIncrement()) < tiles) {
+                    int x0 = (tile % tilesX) * TILE;
+                    int y0 = (tile / tilesX) * TILE;
+                    for (int y = y0; y < Math.min(h, y0 + TILE); y++) {
+                        for (int x = x0; x < Math.min(w, x0 + TILE); x++) {
                             c.cast(x, y, out);
                             argb[y * w + x] = 0xFF000000 | (to8(out[0]) << 16) | (to8(out[1]) << 8) | to8(out[2]);
                             if (values != null) {
@@ -297,119 +303,134 @@ public final class CpuRaycaster implements AutoCloseable {
             RenderMode mode = s.mode;
             float acc = mode == RenderMode.MIP ? -Float.MAX_VALUE : mode == RenderMode.MINIP ? Float.MAX_VALUE : 0f;
             int count = 0;
-            float tCheck = -Float.MAX_VALUE;
+            // 3D DDA over the brick grid from the entry point: each brick is either skipped whole
+            // (jumping k to its exit) or its lattice samples are taken
+            float ex = vx + dvx * t0;
+            float ey = vy + dvy * t0;
+            float ez = vz + dvz * t0;
+            int bx = Math.min(gx - 1, Math.max(0, (int) Math.floor(ex / bsx)));
+            int by = Math.min(gy - 1, Math.max(0, (int) Math.floor(ey / bsy)));
+            int bz = Math.min(gz - 1, Math.max(0, (int) Math.floor(ez / bsz)));
+            int sx = dvx > 0 ? 1 : -1;
+            int sy = dvy > 0 ? 1 : -1;
+            int sz = dvz > 0 ? 1 : -1;
+            float ddx = dvx == 0 ? Float.POSITIVE_INFINITY : bsx / Math.abs(dvx);
+            float ddy = dvy == 0 ? Float.POSITIVE_INFINITY : bsy / Math.abs(dvy);
+            float ddz = dvz == 0 ? Float.POSITIVE_INFINITY : bsz / Math.abs(dvz);
+            float tx = boundary(vx, dvx, bx, gx, bsx);
+            float ty = boundary(vy, dvy, by, gy, bsy);
+            float tz = boundary(vz, dvz, bz, gz, bsz);
             int k = 0;
+            march:
             while (true) {
-                float t = tStart + k * step;
-                if (t > t1) {
-                    break;
-                }
-                float x = vx + dvx * t;
-                float y = vy + dvy * t;
-                float z = vz + dvz * t;
-                if (t >= tCheck) {
-                    int bx = Math.min(gx - 1, Math.max(0, (int) Math.floor(x / bsx)));
-                    int by = Math.min(gy - 1, Math.max(0, (int) Math.floor(y / bsy)));
-                    int bz = Math.min(gz - 1, Math.max(0, (int) Math.floor(z / bsz)));
-                    float key = keys[(bz * gy + by) * gx + bx];
-                    boolean skip = switch (mode) {
-                        case DVR, ISO -> key < 0.5f;
-                        case MIP -> key <= acc;
-                        case MINIP -> key >= acc;
-                        default -> false;
-                    };
-                    float te = Float.MAX_VALUE;
-                    if (dvx > 0 && bx < gx - 1) {
-                        te = Math.min(te, ((bx + 1) * bsx - vx) / dvx);
-                    } else if (dvx < 0 && bx > 0) {
-                        te = Math.min(te, (bx * bsx - vx) / dvx);
+                float tExit = Math.min(tx, Math.min(ty, tz));
+                float key = keys[(bz * gy + by) * gx + bx];
+                boolean skip = switch (mode) {
+                    case DVR, ISO -> key < 0.5f;
+                    case MIP -> key <= acc;
+                    case MINIP -> key >= acc;
+                    default -> false;
+                };
+                if (skip) {
+                    if (tExit > t1) {
+                        break;
                     }
-                    if (dvy > 0 && by < gy - 1) {
-                        te = Math.min(te, ((by + 1) * bsy - vy) / dvy);
-                    } else if (dvy < 0 && by > 0) {
-                        te = Math.min(te, (by * bsy - vy) / dvy);
+                    int kk = (int) Math.ceil((tExit - tStart) / step);
+                    if (kk > k) {
+                        k = kk;
                     }
-                    if (dvz > 0 && bz < gz - 1) {
-                        te = Math.min(te, ((bz + 1) * bsz - vz) / dvz);
-                    } else if (dvz < 0 && bz > 0) {
-                        te = Math.min(te, (bz * bsz - vz) / dvz);
-                    }
-                    if (skip) {
-                        if (te >= t1) {
+                } else {
+                    while (true) {
+                        float t = tStart + k * step;
+                        if (t > t1) {
+                            break march;
+                        }
+                        if (t >= tExit) {
                             break;
                         }
-                        k = Math.max(k + 1, (int) Math.ceil((te - tStart) / step));
-                        continue;
-                    }
-                    tCheck = te;
-                }
-                float hu = sample(x, y, z);
-                switch (mode) {
-                    case DVR -> {
-                        tf.lookup(hu, rgba);
-                        float sa = rgba[3];
-                        if (sa > 0) {
-                            float sr = rgba[0];
-                            float sg = rgba[1];
-                            float sb = rgba[2];
-                            if (s.shade) {
-                                float lit = light(x, y, z, dvx, dvy, dvz);
-                                float spec = specularTerm;
-                                sr = sr * lit + spec * sa;
-                                sg = sg * lit + spec * sa;
-                                sb = sb * lit + spec * sa;
-                            }
-                            float w = 1 - a;
-                            r += w * sr;
-                            gg += w * sg;
-                            b += w * sb;
-                            a += w * sa;
-                            if (a >= ALPHA_STOP) {
-                                k = Integer.MAX_VALUE - 1;
-                            }
-                        }
-                    }
-                    case MIP -> acc = Math.max(acc, hu);
-                    case MINIP -> acc = Math.min(acc, hu);
-                    case AVG -> {
-                        acc += hu;
-                        count++;
-                    }
-                    case ISO -> {
-                        if (hu >= s.isoValue) {
-                            float th = t;
-                            if (k > 0) {
-                                float lo = t - step;
-                                float hi = t;
-                                for (int i = 0; i < BISECTIONS; i++) {
-                                    float mid = 0.5f * (lo + hi);
-                                    if (sample(vx + dvx * mid, vy + dvy * mid, vz + dvz * mid) >= s.isoValue) {
-                                        hi = mid;
-                                    } else {
-                                        lo = mid;
+                        float x = vx + dvx * t;
+                        float y = vy + dvy * t;
+                        float z = vz + dvz * t;
+                        float hu = sample(x, y, z);
+                        switch (mode) {
+                            case DVR -> {
+                                tf.lookup(hu, rgba);
+                                float sa = rgba[3];
+                                if (sa > 0) {
+                                    float sr = rgba[0];
+                                    float sg = rgba[1];
+                                    float sb = rgba[2];
+                                    if (s.shade) {
+                                        float lit = light(x, y, z, dvx, dvy, dvz);
+                                        float spec = specularTerm;
+                                        sr = sr * lit + spec * sa;
+                                        sg = sg * lit + spec * sa;
+                                        sb = sb * lit + spec * sa;
+                                    }
+                                    float w = 1 - a;
+                                    r += w * sr;
+                                    gg += w * sg;
+                                    b += w * sb;
+                                    a += w * sa;
+                                    if (a >= ALPHA_STOP) {
+                                        break march;
                                     }
                                 }
-                                th = 0.5f * (lo + hi);
                             }
-                            float lit = 1f;
-                            float spec = 0f;
-                            if (s.shade) {
-                                lit = light(vx + dvx * th, vy + dvy * th, vz + dvz * th, dvx, dvy, dvz);
-                                spec = specularTerm;
+                            case MIP -> acc = Math.max(acc, hu);
+                            case MINIP -> acc = Math.min(acc, hu);
+                            case AVG -> {
+                                acc += hu;
+                                count++;
                             }
-                            r = s.isoColor[0] * lit + spec;
-                            gg = s.isoColor[1] * lit + spec;
-                            b = s.isoColor[2] * lit + spec;
-                            a = 1;
-                            value = th;
-                            k = Integer.MAX_VALUE - 1;
+                            case ISO -> {
+                                if (hu >= s.isoValue) {
+                                    float th = t;
+                                    if (k > 0) {
+                                        float lo = t - step;
+                                        float hi = t;
+                                        for (int i = 0; i < BISECTIONS; i++) {
+                                            float mid = 0.5f * (lo + hi);
+                                            if (sample(vx + dvx * mid, vy + dvy * mid, vz + dvz * mid) >= s.isoValue) {
+                                                hi = mid;
+                                            } else {
+                                                lo = mid;
+                                            }
+                                        }
+                                        th = 0.5f * (lo + hi);
+                                    }
+                                    float lit = 1f;
+                                    float spec = 0f;
+                                    if (s.shade) {
+                                        lit = light(vx + dvx * th, vy + dvy * th, vz + dvz * th, dvx, dvy, dvz);
+                                        spec = specularTerm;
+                                    }
+                                    r = s.isoColor[0] * lit + spec;
+                                    gg = s.isoColor[1] * lit + spec;
+                                    b = s.isoColor[2] * lit + spec;
+                                    a = 1;
+                                    value = th;
+                                    break march;
+                                }
+                            }
+                            default -> throw new IllegalStateException();
                         }
+                        k++;
                     }
-                    default -> throw new IllegalStateException();
                 }
-                k++;
-                if (k == Integer.MAX_VALUE) {
+                if (tExit == Float.POSITIVE_INFINITY) {
                     break;
+                }
+                // next brick along the axis whose face comes first
+                if (tx <= ty && tx <= tz) {
+                    bx += sx;
+                    tx = (sx > 0 ? bx == gx - 1 : bx == 0) ? Float.POSITIVE_INFINITY : tx + ddx;
+                } else if (ty <= tz) {
+                    by += sy;
+                    ty = (sy > 0 ? by == gy - 1 : by == 0) ? Float.POSITIVE_INFINITY : ty + ddy;
+                } else {
+                    bz += sz;
+                    tz = (sz > 0 ? bz == gz - 1 : bz == 0) ? Float.POSITIVE_INFINITY : tz + ddz;
                 }
             }
             if (mode.projection()) {
@@ -438,9 +459,20 @@ public final class CpuRaycaster implements AutoCloseable {
          * {@link #specularTerm}. Flat (ambient + diffuse, no specular) where the gradient vanishes.
          */
         private float light(float x, float y, float z, float dvx, float dvy, float dvz) {
-            float gx0 = (sample(x + 1, y, z) - sample(x - 1, y, z)) * 0.5f;
-            float gy0 = (sample(x, y + 1, z) - sample(x, y - 1, z)) * 0.5f;
-            float gz0 = (sample(x, y, z + 1) - sample(x, y, z - 1)) * 0.5f;
+            float gx0;
+            float gy0;
+            float gz0;
+            if (uniform && x >= 1 && y >= 1 && z >= 1 && x < xmax - 1 && y < ymax - 1 && z < zmax - 1) {
+                // interior: the six central-difference samples share weights; 32 loads instead of 48
+                gradientInterior(x, y, z);
+                gx0 = grad[0];
+                gy0 = grad[1];
+                gz0 = grad[2];
+            } else {
+                gx0 = (sample(x + 1, y, z) - sample(x - 1, y, z)) * 0.5f;
+                gy0 = (sample(x, y + 1, z) - sample(x, y - 1, z)) * 0.5f;
+                gz0 = (sample(x, y, z + 1) - sample(x, y, z - 1)) * 0.5f;
+            }
             float px = g[0] * gx0 + g[1] * gy0 + g[2] * gz0;
             float py = g[3] * gx0 + g[4] * gy0 + g[5] * gz0;
             float pz = g[6] * gx0 + g[7] * gy0 + g[8] * gz0;
@@ -457,6 +489,107 @@ public final class CpuRaycaster implements AutoCloseable {
             }
             specularTerm = s.specular * (float) Math.pow(ndl, s.shininess);
             return s.ambient + s.diffuse * ndl;
+        }
+
+        private final float[] grad = new float[3];
+
+        /**
+         * Central differences of trilinear HU at (x, y, z) one voxel apart along each axis, for a
+         * position at least one voxel inside the volume with a uniform rescale: the same values as
+         * six {@link #sample} calls (up to float rounding), from the 4x4x4 neighbourhood's 32
+         * voxels that matter.
+         */
+        private void gradientInterior(float x, float y, float z) {
+            int ix = (int) x;
+            int iy = (int) y;
+            int iz = (int) z;
+            float fx = x - ix;
+            float fy = y - iy;
+            float fz = z - iz;
+            int k = mask;
+            int o = iy * nx + ix;
+            short[] s0 = sl[iz];
+            short[] s1 = sl[iz + 1];
+            short[] sm = sl[iz - 1];
+            short[] sp = sl[iz + 2];
+            int n = nx;
+            // core cell c[dz][dy][dx]
+            float c000 = s0[o] & k;
+            float c001 = s0[o + 1] & k;
+            float c010 = s0[o + n] & k;
+            float c011 = s0[o + n + 1] & k;
+            float c100 = s1[o] & k;
+            float c101 = s1[o + 1] & k;
+            float c110 = s1[o + n] & k;
+            float c111 = s1[o + n + 1] & k;
+            // x neighbours (columns ix-1 and ix+2)
+            float xm00 = s0[o - 1] & k;
+            float xm01 = s0[o + n - 1] & k;
+            float xm10 = s1[o - 1] & k;
+            float xm11 = s1[o + n - 1] & k;
+            float xp00 = s0[o + 2] & k;
+            float xp01 = s0[o + n + 2] & k;
+            float xp10 = s1[o + 2] & k;
+            float xp11 = s1[o + n + 2] & k;
+            // y neighbours (rows iy-1 and iy+2)
+            float ym00 = s0[o - n] & k;
+            float ym01 = s0[o - n + 1] & k;
+            float ym10 = s1[o - n] & k;
+            float ym11 = s1[o - n + 1] & k;
+            float yp00 = s0[o + 2 * n] & k;
+            float yp01 = s0[o + 2 * n + 1] & k;
+            float yp10 = s1[o + 2 * n] & k;
+            float yp11 = s1[o + 2 * n + 1] & k;
+            // z neighbours (slices iz-1 and iz+2)
+            float zm00 = sm[o] & k;
+            float zm01 = sm[o + 1] & k;
+            float zm10 = sm[o + n] & k;
+            float zm11 = sm[o + n + 1] & k;
+            float zp00 = sp[o] & k;
+            float zp01 = sp[o + 1] & k;
+            float zp10 = sp[o + n] & k;
+            float zp11 = sp[o + n + 1] & k;
+            // x +- 1: lerp in x over shifted columns, then bilinear in (y, z)
+            float xPlus = bilerp(lerp(c001, xp00, fx), lerp(c011, xp01, fx), lerp(c101, xp10, fx), lerp(c111, xp11, fx),
+                    fy, fz);
+            float xMinus = bilerp(lerp(xm00, c000, fx), lerp(xm01, c010, fx), lerp(xm10, c100, fx), lerp(xm11, c110, fx),
+                    fy, fz);
+            // y +- 1: rows shifted
+            float yPlus = bilerp(lerp(c010, c011, fx), lerp(yp00, yp01, fx), lerp(c110, c111, fx), lerp(yp10, yp11, fx),
+                    fy, fz);
+            float yMinus = bilerp(lerp(ym00, ym01, fx), lerp(c000, c001, fx), lerp(ym10, ym11, fx), lerp(c100, c101, fx),
+                    fy, fz);
+            // z +- 1: slices shifted
+            float zPlus = bilerp(lerp(c100, c101, fx), lerp(c110, c111, fx), lerp(zp00, zp01, fx), lerp(zp10, zp11, fx),
+                    fy, fz);
+            float zMinus = bilerp(lerp(zm00, zm01, fx), lerp(zm10, zm11, fx), lerp(c000, c001, fx), lerp(c010, c011, fx),
+                    fy, fz);
+            float h = 0.5f * slope0;
+            grad[0] = (xPlus - xMinus) * h;
+            grad[1] = (yPlus - yMinus) * h;
+            grad[2] = (zPlus - zMinus) * h;
+        }
+
+        private static float lerp(float a, float b, float t) {
+            return a + t * (b - a);
+        }
+
+        /** Bilinear over (y, z) of four x-interpolated values: (y0 z0), (y1 z0), (y0 z1), (y1 z1). */
+        private static float bilerp(float y0z0, float y1z0, float y0z1, float y1z1, float fy, float fz) {
+            float z0 = y0z0 + fy * (y1z0 - y0z0);
+            float z1 = y0z1 + fy * (y1z1 - y0z1);
+            return z0 + fz * (z1 - z0);
+        }
+
+        /** Ray parameter where it leaves brick b along one axis (infinite at the grid's outer bricks). */
+        private static float boundary(float v, float dv, int b, int g, float bs) {
+            if (dv > 0) {
+                return b == g - 1 ? Float.POSITIVE_INFINITY : ((b + 1) * bs - v) / dv;
+            }
+            if (dv < 0) {
+                return b == 0 ? Float.POSITIVE_INFINITY : (b * bs - v) / dv;
+            }
+            return Float.POSITIVE_INFINITY;
         }
 
         private static void slab(float o, float d, float lo, float hi, float[] iv) {
