@@ -52,6 +52,8 @@ public final class GlRaycaster implements AutoCloseable {
     private BrickGrid bricks;
     private final List<String> messages = new ArrayList<>();
     private long lastGpuNanos = -1;
+    private IntBuffer pixels;
+    private FloatBuffer valueBuffer;
 
     public GlRaycaster(GlContext ctx) {
         this.ctx = ctx;
@@ -197,14 +199,21 @@ public final class GlRaycaster implements AutoCloseable {
         GlContext.checkError(gl, "ray caster draw");
 
         int[] argb = new int[w * h];
-        IntBuffer pixels = Buffers.newDirectIntBuffer(w * h);
+        if (pixels == null || pixels.capacity() < w * h) {
+            pixels = Buffers.newDirectIntBuffer(w * h);
+        }
+        pixels.clear();
         gl.glReadBuffer(GL.GL_COLOR_ATTACHMENT0);
         gl.glPixelStorei(GL.GL_PACK_ALIGNMENT, 4);
         gl.glReadPixels(0, 0, w, h, GL.GL_BGRA, GL2GL3.GL_UNSIGNED_INT_8_8_8_8_REV, pixels);
         pixels.get(argb);
         float[] values = null;
         if (wantValues) {
-            FloatBuffer vb = Buffers.newDirectFloatBuffer(w * h);
+            if (valueBuffer == null || valueBuffer.capacity() < w * h) {
+                valueBuffer = Buffers.newDirectFloatBuffer(w * h);
+            }
+            FloatBuffer vb = valueBuffer;
+            vb.clear();
             gl.glReadBuffer(GL2ES2.GL_COLOR_ATTACHMENT0 + 1);
             gl.glReadPixels(0, 0, w, h, GL2ES2.GL_RED, GL.GL_FLOAT, vb);
             values = new float[w * h];

@@ -181,8 +181,9 @@ public final class RenderBench {
         double median = sorted[frames / 2];
         double mean = Arrays.stream(ms).average().orElse(0);
         String line = String.format(Locale.ROOT,
-                "%s %4d^3 -> %4dx%-4d median %8.1f ms (%6.2f fps), mean %8.1f ms, first %8.1f ms, process CPU %8.1f ms/frame%s",
-                name, v.nx(), size, size, median, 1000 / median, mean, first, cpuMs,
+                "%s %-11s -> %4dx%-4d median %8.1f ms (%6.2f fps), mean %8.1f ms, first %8.1f ms, process CPU %8.1f ms/frame%s",
+                name, v.nx() == v.ny() && v.ny() == v.nz() ? v.nx() + "^3" : v.nx() + "x" + v.ny() + "x" + v.nz(), size,
+                size, median, 1000 / median, mean, first, cpuMs,
                 gpu != null ? String.format(Locale.ROOT, ", GPU timer median %.2f ms", median(gpuMs)) : "");
         System.out.println(line);
         if (out != null) {

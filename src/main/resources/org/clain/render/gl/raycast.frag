@@ -86,6 +86,13 @@ void slab(float o, float d, float lo, float hi, inout vec2 iv) {
     iv.y = min(iv.y, max(ta, tb));
 }
 
+// ray parameter where it leaves brick b along one axis (BIG at the grid's outer bricks)
+float boundary(float o, float d, int b, int gmax, float bs) {
+    if (d > 0.0) return b == gmax ? BIG : (float(b + 1) * bs - o) / d;
+    if (d < 0.0) return b == 0 ? BIG : (float(b) * bs - o) / d;
+    return BIG;
+}
+
 // returns (ambient + diffuse |n.l|, specular term)
 vec2 light(vec3 p, vec3 dv) {
     float gx = (sampleHu(p + vec3(1.0, 0.0, 0.0)) - sampleHu(p - vec3(1.0, 0.0, 0.0))) * 0.5;
@@ -147,74 +154,87 @@ void main() {
     float value = uintBitsToFloat(0x7fc00000u);
     float acc = u_mode == 1 ? -BIG : (u_mode == 2 ? BIG : 0.0);
     int count = 0;
-    float tCheck = -BIG;
-    int k = 0;
+    // 3D DDA over the brick grid from the entry point: a brick is skipped whole (k jumps to its
+    // exit) or its lattice samples are taken
     ivec3 gmax = u_brickDims - 1;
-    for (int guard = 0; guard < 1048576; guard++) {
-        float t = tStart + float(k) * stp;
-        if (t > t1) break;
-        vec3 p = v + dv * t;
-        if (t >= tCheck) {
-            ivec3 b = clamp(ivec3(floor(p / u_brickSize)), ivec3(0), gmax);
-            float key = texelFetch(u_bricks, b, 0).r;
-            bool skip = (u_mode == 0 || u_mode == 4) ? key < 0.5
-                    : (u_mode == 1 ? key <= acc : (u_mode == 2 ? key >= acc : false));
-            float te = BIG;
-            if (dv.x > 0.0 && b.x < gmax.x) te = min(te, (float(b.x + 1) * u_brickSize.x - v.x) / dv.x);
-            else if (dv.x < 0.0 && b.x > 0) te = min(te, (float(b.x) * u_brickSize.x - v.x) / dv.x);
-            if (dv.y > 0.0 && b.y < gmax.y) te = min(te, (float(b.y + 1) * u_brickSize.y - v.y) / dv.y);
-            else if (dv.y < 0.0 && b.y > 0) te = min(te, (float(b.y) * u_brickSize.y - v.y) / dv.y);
-            if (dv.z > 0.0 && b.z < gmax.z) te = min(te, (float(b.z + 1) * u_brickSize.z - v.z) / dv.z);
-            else if (dv.z < 0.0 && b.z > 0) te = min(te, (float(b.z) * u_brickSize.z - v.z) / dv.z);
-            if (skip) {
-                if (te >= t1) break;
-                k = max(k + 1, int(ceil((te - tStart) / stp)));
-                continue;
-            }
-            tCheck = te;
-        }
-        float hu = sampleHu(p);
-        if (u_mode == 0) {
-            vec4 s = tf(hu);
-            if (s.a > 0.0) {
-                vec3 sc = s.rgb;
-                if (u_shade != 0) {
-                    vec2 l = light(p, dv);
-                    sc = sc * l.x + l.y * s.a;
-                }
-                float w = 1.0 - a;
-                c += w * sc;
-                a += w * s.a;
-                if (a >= ALPHA_STOP) break;
-            }
-        } else if (u_mode == 1) {
-            acc = max(acc, hu);
-        } else if (u_mode == 2) {
-            acc = min(acc, hu);
-        } else if (u_mode == 3) {
-            acc += hu;
-            count++;
+    vec3 e = v + dv * t0;
+    ivec3 b = clamp(ivec3(floor(e / u_brickSize)), ivec3(0), gmax);
+    ivec3 sgn = ivec3(dv.x > 0.0 ? 1 : -1, dv.y > 0.0 ? 1 : -1, dv.z > 0.0 ? 1 : -1);
+    vec3 delta = vec3(dv.x == 0.0 ? BIG : u_brickSize.x / abs(dv.x), dv.y == 0.0 ? BIG : u_brickSize.y / abs(dv.y),
+                      dv.z == 0.0 ? BIG : u_brickSize.z / abs(dv.z));
+    vec3 tn = vec3(boundary(v.x, dv.x, b.x, gmax.x, u_brickSize.x), boundary(v.y, dv.y, b.y, gmax.y, u_brickSize.y),
+                   boundary(v.z, dv.z, b.z, gmax.z, u_brickSize.z));
+    int k = 0;
+    bool done = false;
+    for (int guard = 0; guard < 65536 && !done; guard++) {
+        float tExit = min(tn.x, min(tn.y, tn.z));
+        float key = texelFetch(u_bricks, b, 0).r;
+        bool skip = (u_mode == 0 || u_mode == 4) ? key < 0.5
+                : (u_mode == 1 ? key <= acc : (u_mode == 2 ? key >= acc : false));
+        if (skip) {
+            if (tExit > t1) break;
+            k = max(k, int(ceil((tExit - tStart) / stp)));
         } else {
-            if (hu >= u_iso) {
-                float th = t;
-                if (k > 0) {
-                    float lo = t - stp;
-                    float hi = t;
-                    for (int i = 0; i < 6; i++) {
-                        float mid = 0.5 * (lo + hi);
-                        if (sampleHu(v + dv * mid) >= u_iso) hi = mid; else lo = mid;
+            for (int inner = 0; inner < 1048576; inner++) {
+                float t = tStart + float(k) * stp;
+                if (t > t1) { done = true; break; }
+                if (t >= tExit) break;
+                vec3 p = v + dv * t;
+                float hu = sampleHu(p);
+                if (u_mode == 0) {
+                    vec4 s = tf(hu);
+                    if (s.a > 0.0) {
+                        vec3 sc = s.rgb;
+                        if (u_shade != 0) {
+                            vec2 l = light(p, dv);
+                            sc = sc * l.x + l.y * s.a;
+                        }
+                        float w = 1.0 - a;
+                        c += w * sc;
+                        a += w * s.a;
+                        if (a >= ALPHA_STOP) { done = true; break; }
                     }
-                    th = 0.5 * (lo + hi);
+                } else if (u_mode == 1) {
+                    acc = max(acc, hu);
+                } else if (u_mode == 2) {
+                    acc = min(acc, hu);
+                } else if (u_mode == 3) {
+                    acc += hu;
+                    count++;
+                } else if (hu >= u_iso) {
+                    float th = t;
+                    if (k > 0) {
+                        float lo = t - stp;
+                        float hi = t;
+                        for (int i = 0; i < 6; i++) {
+                            float mid = 0.5 * (lo + hi);
+                            if (sampleHu(v + dv * mid) >= u_iso) hi = mid; else lo = mid;
+                        }
+                        th = 0.5 * (lo + hi);
+                    }
+                    vec2 l = vec2(1.0, 0.0);
+                    if (u_shade != 0) l = light(v + dv * th, dv);
+                    c = u_isoColor * l.x + l.y;
+                    a = 1.0;
+                    value = th;
+                    done = true;
+                    break;
                 }
-                vec2 l = vec2(1.0, 0.0);
-                if (u_shade != 0) l = light(v + dv * th, dv);
-                c = u_isoColor * l.x + l.y;
-                a = 1.0;
-                value = th;
-                break;
+                k++;
             }
         }
-        k++;
+        if (done || tExit >= BIG) break;
+        // next brick along the axis whose face comes first
+        if (tn.x <= tn.y && tn.x <= tn.z) {
+            b.x += sgn.x;
+            tn.x = (sgn.x > 0 ? b.x == gmax.x : b.x == 0) ? BIG : tn.x + delta.x;
+        } else if (tn.y <= tn.z) {
+            b.y += sgn.y;
+            tn.y = (sgn.y > 0 ? b.y == gmax.y : b.y == 0) ? BIG : tn.y + delta.y;
+        } else {
+            b.z += sgn.z;
+            tn.z = (sgn.z > 0 ? b.z == gmax.z : b.z == 0) ? BIG : tn.z + delta.z;
+        }
     }
     if (u_mode == 1 || u_mode == 2 || u_mode == 3) {
         bool hit = u_mode == 3 ? count > 0 : (u_mode == 1 ? acc > -BIG : acc < BIG);
