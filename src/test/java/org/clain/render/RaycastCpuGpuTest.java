@@ -89,6 +89,52 @@ class RaycastCpuGpuTest {
         }
     }
 
+    /**
+     * The same HU stored three ways (signed with one rescale, unsigned, and per-slice rescales that
+     * the GPU requantises) give the same images on both renderers.
+     */
+    @Test
+    void storageAndPerSliceRescaleDoNotChangeTheImage() {
+        GlRaycaster gpu = RaycastGpuTest.gpu();
+        Volume ref = RaycastContract.VOLUME;
+        int nz = ref.nz();
+        short[][] unsignedSlices = new short[nz][];
+        short[][] mixedSlices = new short[nz][];
+        double[] one = new double[nz];
+        double[] icpt = new double[nz];
+        double[] mixedSlope = new double[nz];
+        double[] mixedIcpt = new double[nz];
+        for (int z = 0; z < nz; z++) {
+            short[] s = ref.slice(z);
+            unsignedSlices[z] = new short[s.length];
+            mixedSlices[z] = new short[s.length];
+            one[z] = 1;
+            icpt[z] = -1024;
+            // odd slices: slope 2, intercept -2000 (HU = 2 * stored - 2000)
+            mixedSlope[z] = z % 2 == 0 ? 1 : 2;
+            mixedIcpt[z] = z % 2 == 0 ? -1024 : -2000;
+            for (int i = 0; i < s.length; i++) {
+                double hu = s[i] * 1.0 - 1024;
+                unsignedSlices[z][i] = (short) (int) (hu + 1024); // 24..2024 as unsigned
+                mixedSlices[z][i] = (short) Math.round((hu - mixedIcpt[z]) / mixedSlope[z]);
+            }
+        }
+        Volume unsigned = new Volume(ref.nx(), ref.ny(), nz, unsignedSlices, false, one, icpt, ref.voxelToPatient(), "x",
+                "CT", new double[0], new double[0], null);
+        Volume mixed = new Volume(ref.nx(), ref.ny(), nz, mixedSlices, true, mixedSlope, mixedIcpt, ref.voxelToPatient(),
+                "x", "CT", new double[0], new double[0], null);
+        RenderParams p = RenderParams.of(tissue()).withCamera(StandardView.ANTERIOR.camera().orbit(25, 15).withZoom(1.6));
+        RenderImage base = CPU.render(ref, p, 64, 64);
+        for (Volume v : List.of(unsigned, mixed)) {
+            String what = v == unsigned ? "unsigned" : "per-slice rescale";
+            double[] cpuVsRef = RenderChecks.compare(base, CPU.render(v, p, 64, 64), 8);
+            assertTrue(cpuVsRef[0] < 0.5 && cpuVsRef[2] <= 2, what + " on the CPU: " + java.util.Arrays.toString(cpuVsRef));
+            agree(gpu, v, p, "DVR " + what);
+        }
+        gpu.prepare(mixed);
+        assertTrue(gpu.messages().stream().anyMatch(m -> m.contains("requantised")), gpu.messages().toString());
+    }
+
     @Test
     void facadeUsesTheGpuWhenAvailable() {
         GlContext ctx = GlTestSupport.context(); // skip/fail rules as for every GL test
