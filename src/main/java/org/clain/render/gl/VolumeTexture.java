@@ -75,6 +75,11 @@ public final class VolumeTexture {
             gl.glGetIntegerv(GL2ES2.GL_MAX_3D_TEXTURE_SIZE, q, 0);
             max3D = q[0];
         }
+        // a smaller limit may be forced (tests of the downsampling path, memory-tight machines)
+        Integer forced = Integer.getInteger("clain.gl.max3DTextureSize");
+        if (forced != null && forced > 0) {
+            max3D = Math.min(max3D, forced);
+        }
         int[] dims = {v.nx(), v.ny(), v.nz()};
         int[] factor = {1, 1, 1};
         for (int a = 0; a < 3; a++) {
