@@ -97,13 +97,12 @@ public final class StructuredReport {
         Node imaging = root.add(new Node("CONTAINS", "CONTAINER", SrCodes.IMAGING_MEASUREMENTS));
         Map<String, Integer> counters = new LinkedHashMap<>();
         for (Measurement m : measurements) {
-            int n = counters.merge(m.type(), 1, Integer::sum);
+            int n = counters.merge(defaultTitle(m), 1, Integer::sum);
             Volume vol = m.seriesInstanceUid() == null ? null : volumes.apply(m.seriesInstanceUid());
             imaging.add(group(m, vol, n));
         }
 
         Attributes ds = new Attributes();
-        ds.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 192");
         String date = opt.contentTime().format(DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT));
         String time = opt.contentTime().format(DateTimeFormatter.ofPattern("HHmmss", Locale.ROOT));
         ds.setString(T.InstanceCreationDate, VR.DA, date);
@@ -139,7 +138,30 @@ public final class StructuredReport {
         if (!ctx.images().isEmpty()) {
             ds.setSequence(T.CurrentRequestedProcedureEvidenceSequence, List.of(evidence(ds, ctx)));
         }
+        if (nonAscii(ds)) {
+            // text is encoded as UTF-8 (Attributes.setString); declared only when needed, as ASCII is the default
+            ds.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 192");
+        }
         return ds;
+    }
+
+    private static boolean nonAscii(Attributes a) {
+        for (org.clain.dicom.Element e : a.elements()) {
+            if (e.isSequence()) {
+                for (Attributes item : e.items()) {
+                    if (nonAscii(item)) {
+                        return true;
+                    }
+                }
+            } else if (e.vr().usesCharacterSet() && e.value() != null) {
+                for (byte b : e.value()) {
+                    if (b < 0) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static Node group(Measurement m, Volume vol, int n) {
