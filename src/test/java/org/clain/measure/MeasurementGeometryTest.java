@@ -132,4 +132,25 @@ class MeasurementGeometryTest {
         assertEquals(32.0 / 3 * Math.PI, s.nominalVolumeMm3(), 1e-12);
         assertTrue(s.contains(new Vec3(0, 0, 2)) && !s.contains(new Vec3(1.5, 1.5, 0)));
     }
+
+    @Test
+    void planeAxesAgreeWithTheMprPlanes() {
+        // a ROI drawn on an MPR view (render.Plane) and one given by its normal (clain roi --normal)
+        // share the same in-plane axes
+        for (Vec3 n : List.of(new Vec3(0, 0, 1), new Vec3(0, 1, 0), new Vec3(-1, 0, 0), new Vec3(0.3, -0.5, 0.81),
+                new Vec3(0.9, 0.1, -0.2), new Vec3(-0.1, 0.7, 0.7))) {
+            org.clain.render.Plane plane = org.clain.render.Plane.oblique(Vec3.ZERO, n, null, 1, 8, 8);
+            Vec3[] ax = PlanarRoi.axesForNormal(n);
+            assertEquals(0, ax[0].distance(plane.u()), 1e-12, "u for " + n);
+            assertEquals(0, ax[1].distance(plane.v()), 1e-12, "v for " + n);
+        }
+        // a point clicked at pixel (i, j) of a view is at (s, t) = pixel offset * pixel size on the ROI plane
+        org.clain.render.Plane view = org.clain.render.Plane.oblique(new Vec3(10, 20, 30), new Vec3(0.2, 0.3, 0.9),
+                null, 0.5, 101, 101);
+        PlanarRoi roi = PlanarRoi.ellipse(M, view.center(), view.u(), view.v(), 5, 3);
+        Vec3 clicked = view.pixelToPatient(60, 40);
+        double[] st = roi.toPlane(clicked);
+        assertEquals(5.0, st[0], 1e-12);
+        assertEquals(-5.0, st[1], 1e-12);
+    }
 }
