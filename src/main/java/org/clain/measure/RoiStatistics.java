@@ -113,12 +113,13 @@ public final class RoiStatistics {
         Vec3 du = p2v.applyDirection(roi.u());
         Vec3 dv = p2v.applyDirection(roi.v());
         Values acc = new Values((int) Math.min(grid, Integer.MAX_VALUE - 8));
+        InPlane inside = inPlane(roi);
         long outside = 0;
         for (long j = j0; j <= j1; j++) {
             double t = j * stepMm;
             for (long i = i0; i <= i1; i++) {
                 double s = i * stepMm;
-                if (!roi.contains(s, t)) {
+                if (!inside.test(s, t)) {
                     continue;
                 }
                 double x = origin.x() + s * du.x() + t * dv.x();
@@ -200,6 +201,30 @@ public final class RoiStatistics {
         }
         return acc.result(Method.VOXEL_CENTRES, Double.NaN, 0, Double.NaN,
                 acc.size * VolumeSampler.voxelVolume(vol));
+    }
+
+    @FunctionalInterface
+    private interface InPlane {
+        boolean test(double s, double t);
+    }
+
+    /** {@link PlanarRoi#contains} with the shape's constants computed once (same arithmetic). */
+    private static InPlane inPlane(PlanarRoi roi) {
+        double ru = roi.radiusU();
+        double rv = roi.radiusV();
+        switch (roi.shape()) {
+            case ELLIPSE:
+                return (s, t) -> {
+                    double a = s / ru;
+                    double b = t / rv;
+                    return a * a + b * b <= 1;
+                };
+            case RECTANGLE:
+                return (s, t) -> Math.abs(s) <= ru && Math.abs(t) <= rv;
+            default:
+                double[][] st = roi.polygonST();
+                return (s, t) -> PlanarRoi.insidePolygon(st, s, t);
+        }
     }
 
     private static void checkFrame(Volume vol, Measurement roi) {

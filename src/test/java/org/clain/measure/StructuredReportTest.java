@@ -228,6 +228,27 @@ class StructuredReportTest {
         }
     }
 
+    @Test
+    void dsrdumpHasNothingToSayAboutAnAsciiReport(@TempDir Path dir) throws Exception {
+        String dsrdump = findOnPath("dsrdump");
+        Assumptions.assumeTrue(dsrdump != null, "dcmtk's dsrdump is not installed");
+        Report r = report(dir);
+        List<Measurement> ascii = new ArrayList<>(r.set().measurements());
+        ascii.removeIf(m -> m instanceof TextLabel);
+        Attributes sr = StructuredReport.build(ascii, uid -> PHANTOM_SERIES.equals(uid) ? r.ct().volume : null,
+                SrContext.ofStudy(AnnotationPersistenceTest.STUDY));
+        assertEquals(null, sr.getString(Tag.SpecificCharacterSet), "ASCII needs no Specific Character Set");
+        Path file = dir.resolve("ascii.dcm");
+        TestPart10.write(file, sr, StructuredReport.EXPLICIT_VR_LITTLE_ENDIAN);
+        Process p = new ProcessBuilder(dsrdump, "-v", file.toString()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), err);
+        assertTrue(err.isBlank(), "dsrdump -v reported:\n" + err);
+        assertTrue(out.contains("Attenuation Coefficient"), out);
+    }
+
     static String findOnPath(String name) {
         String path = System.getenv("PATH");
         if (path == null) {
