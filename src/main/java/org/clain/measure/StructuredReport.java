@@ -1,5 +1,10 @@
 package org.clain.measure;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import org.clain.dicom.Part10Writer;
+import org.clain.dicom.UIDs;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -331,48 +336,32 @@ public final class StructuredReport {
 
     /** A new UID under the UUID-derived root 2.25 (PS3.5 B.2). */
     public static String newUid() {
-        return uuidToUid(UUID.randomUUID());
+        return UIDs.create();
     }
 
     /** The Tracking Unique Identifier of a measurement: its UUID id as 2.25 UID, or a UID derived from the id. */
     public static String trackingUid(String id) {
-        UUID u;
         try {
-            u = UUID.fromString(id);
+            UUID u = UUID.fromString(id);
+            ByteBuffer b = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+            return "2.25." + new BigInteger(1, b.array());
         } catch (IllegalArgumentException e) {
-            u = UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8));
+            return UIDs.fromName(id);
         }
-        return uuidToUid(u);
     }
 
     static String uidFromName(String name) {
-        return uuidToUid(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
+        return UIDs.fromName(name);
     }
 
-    private static String uuidToUid(UUID u) {
-        ByteBuffer b = ByteBuffer.allocate(16);
-        b.putLong(u.getMostSignificantBits());
-        b.putLong(u.getLeastSignificantBits());
-        return "2.25." + new BigInteger(1, b.array());
-    }
-
-    /** A Decimal String of at most 16 characters (PS3.5 6.2), as precise as that allows. */
     static String ds(double v) {
-        if (v == 0) {
-            return "0";
-        }
-        for (int digits = 16; digits >= 1; digits--) {
-            BigDecimal d = new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros();
-            String plain = d.toPlainString();
-            if (plain.length() <= 16) {
-                return plain;
-            }
-            String sci = d.toString();
-            if (sci.length() <= 16) {
-                return sci;
-            }
-        }
-        throw new IllegalArgumentException("cannot write " + v + " as DS");
+        return Attributes.formatDS(v);
+    }
+
+    /** Builds the report and writes it as a Part 10 file (explicit VR LE), atomically. */
+    public static void write(Path target, List<Measurement> measurements, Function<String, Volume> volumes,
+                             SrContext ctx) throws IOException {
+        Part10Writer.write(target, build(measurements, volumes, ctx));
     }
 
     /** Tags of PS3.6 used here and not (yet) in {@link Tag}. */

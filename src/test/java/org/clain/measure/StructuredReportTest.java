@@ -71,7 +71,7 @@ class StructuredReportTest {
         Attributes sr = StructuredReport.build(set.measurements(),
                 uid -> PHANTOM_SERIES.equals(uid) ? ct.volume : null, ctx, opt);
         Path file = dir.resolve("sr.dcm");
-        TestPart10.write(file, sr, StructuredReport.EXPLICIT_VR_LITTLE_ENDIAN);
+        org.clain.dicom.Part10Writer.write(file, sr);
         return new Report(set, ct, sr, file, DicomReader.read(file));
     }
 
@@ -239,7 +239,7 @@ class StructuredReportTest {
                 SrContext.ofStudy(AnnotationPersistenceTest.STUDY));
         assertEquals(null, sr.getString(Tag.SpecificCharacterSet), "ASCII needs no Specific Character Set");
         Path file = dir.resolve("ascii.dcm");
-        TestPart10.write(file, sr, StructuredReport.EXPLICIT_VR_LITTLE_ENDIAN);
+        org.clain.dicom.Part10Writer.write(file, sr);
         Process p = new ProcessBuilder(dsrdump, "-v", file.toString()).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
