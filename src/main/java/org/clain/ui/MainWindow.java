@@ -370,7 +370,7 @@ public final class MainWindow {
         grid.setHgap(2);
         grid.setVgap(2);
         browser.setOnOpen(s -> display(s, active));
-        browser.setMinWidth(180);
+        browser.setMinWidth(230);
         split.getItems().addAll(browser, grid);
         split.setDividerPositions(config.browserDivider);
         SplitPane.setResizableWithParent(browser, false);

@@ -34,7 +34,7 @@ public final class UserConfig {
     public double windowHeight = 900;
     public boolean maximized;
     public String layout = "1x1";
-    public double browserDivider = 0.18;
+    public double browserDivider = 0.2;
     public double cineFps = 10;
     public boolean referenceLines = true;
     public boolean syncScroll = true;

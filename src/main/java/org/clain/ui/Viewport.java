@@ -82,6 +82,8 @@ public final class Viewport extends Region {
     private double width = 400;
     private String windowName = "";
     private boolean windowChosen;
+    /** The window follows each image's own DICOM window as the user scrolls (until they choose one). */
+    private boolean dicomPerImage;
     private boolean inverted;
     private double zoom = 1;
     private boolean fit = true;
@@ -164,6 +166,7 @@ public final class Viewport extends Region {
         reverseDisplay = sl.size() > 1 && sl.get(0).instanceNumber() > sl.get(sl.size() - 1).instanceNumber();
         slice = firstIndex();
         windowChosen = false;
+        dicomPerImage = false;
         inverted = false;
         rotation = 0;
         flipH = false;
@@ -189,7 +192,8 @@ public final class Viewport extends Region {
         slice = index;
         if (!windowChosen) {
             AutoWindow.Window w = DefaultWindow.of(stack.slices().get(index), series.modality(), img);
-            setWindowInternal(w.center(), w.width(), DefaultWindow.dicom(stack.slices().get(index)) != null ? "DICOM"
+            dicomPerImage = DefaultWindow.dicom(stack.slices().get(index)) != null;
+            setWindowInternal(w.center(), w.width(), dicomPerImage ? "DICOM"
                     : "CT".equalsIgnoreCase(series.modality()) ? WindowPreset.ABDOMEN.label() : "Auto");
         }
         imageDirty = true;
@@ -209,8 +213,10 @@ public final class Viewport extends Region {
         }
         volume = v;
         loading = null;
+        slice = Math.max(0, Math.min(v.nz() - 1, slice));
         if (!windowChosen) {
-            AutoWindow.Window d = DefaultWindow.dicom(stack.slices().get(0));
+            AutoWindow.Window d = DefaultWindow.dicom(stack.slices().get(slice));
+            dicomPerImage = d != null;
             if (d != null) {
                 setWindowInternal(d.center(), d.width(), "DICOM");
             } else if ("CT".equalsIgnoreCase(v.modality())) {
@@ -222,7 +228,6 @@ public final class Viewport extends Region {
                 setWindowInternal(a.center(), a.width(), "Auto");
             }
         }
-        slice = Math.max(0, Math.min(v.nz() - 1, slice));
         imageDirty = true;
         fireSlice();
         fireState();
@@ -309,6 +314,13 @@ public final class Viewport extends Region {
         if (c != slice) {
             slice = c;
             imageDirty = true;
+            if (dicomPerImage) {
+                AutoWindow.Window d = DefaultWindow.dicom(stack.slices().get(slice));
+                if (d != null) {
+                    setWindowInternal(d.center(), d.width(), "DICOM");
+                    fireState();
+                }
+            }
             fireSlice();
             redraw();
         }
@@ -369,6 +381,7 @@ public final class Viewport extends Region {
 
     public void setWindow(double c, double w) {
         windowChosen = true;
+        dicomPerImage = false;
         setWindowInternal(c, w, "");
         fireState();
         redraw();
@@ -383,12 +396,13 @@ public final class Viewport extends Region {
 
     public void applyPreset(WindowPreset p) {
         windowChosen = true;
+        dicomPerImage = false;
         setWindowInternal(p.center(), p.width(), p.label());
         fireState();
         redraw();
     }
 
-    /** The file's own window (first pair), when it has one. */
+    /** The image's own window (first pair), followed image by image from now on, when it has one. */
     public boolean dicomWindow() {
         if (stack == null) {
             return false;
@@ -398,6 +412,7 @@ public final class Viewport extends Region {
             return false;
         }
         windowChosen = true;
+        dicomPerImage = true;
         setWindowInternal(d.center(), d.width(), "DICOM");
         fireState();
         redraw();
@@ -415,6 +430,7 @@ public final class Viewport extends Region {
             return;
         }
         windowChosen = true;
+        dicomPerImage = false;
         setWindowInternal(a.center(), a.width(), "Auto");
         fireState();
         redraw();
@@ -797,6 +813,7 @@ public final class Viewport extends Region {
     private void dragWindow(double dx, double dy) {
         double step = pressWidth / WL_DRAG_DIVISOR;
         windowChosen = true;
+        dicomPerImage = false;
         setWindowInternal(pressCenter + dy * step, pressWidth + dx * step, "");
         fireState();
         redraw();
@@ -903,7 +920,8 @@ public final class Viewport extends Region {
         String age = ds.getString(Tag.PatientAge, "");
         String sex = ds.getString(Tag.PatientSex, "");
         String birth = ds.getString(Tag.PatientBirthDate, "");
-        String ageSex = (age.isEmpty() && !birth.isEmpty() ? "DOB " + date(birth) : age) + (sex.isEmpty() ? "" : " " + sex);
+        String ageSex = (age.isEmpty() && !birth.isEmpty() ? "DOB " + date(birth) : age)
+                + (sex.isEmpty() ? "" : (age.isEmpty() && birth.isEmpty() ? "Sex " : " ") + sex);
         if (!ageSex.isBlank()) {
             tl.add(ageSex.trim());
         }
