@@ -123,6 +123,7 @@ public final class MainWindow {
     private Task<?> tracked;
     private Scanner scanner;
     private Task<StudyIndex> scanTask;
+    private boolean scanning;
     private Timeline cine;
     private boolean syncing;
     private TagBrowser tagBrowser;
@@ -569,7 +570,7 @@ public final class MainWindow {
         config.addRecent(paths);
         saveConfig();
         refreshRecent();
-        if (scanTask != null && scanTask.isRunning()) {
+        if (scanTask != null && !scanTask.isDone()) {
             scanTask.cancel();
         }
         setCine(false);
@@ -590,19 +591,29 @@ public final class MainWindow {
         };
         scanner = sc;
         scanTask = task;
+        scanning = true;
         task.setOnSucceeded(e -> {
             if (task == scanTask) {
+                scanning = false;
                 setIndex(task.getValue());
             }
         });
         task.setOnFailed(e -> {
+            if (task == scanTask) {
+                scanning = false;
+            }
             Throwable t = task.getException();
             LOG.log(System.Logger.Level.ERROR, "scan failed", t);
             problems.add(new Skipped(paths.get(0), "could not be read: " + t));
             updateProblems();
             status.setText("Could not read " + describe(paths) + ": " + t.getMessage());
         });
-        task.setOnCancelled(e -> status.setText("Opening cancelled"));
+        task.setOnCancelled(e -> {
+            if (task == scanTask) {
+                scanning = false;
+            }
+            status.setText("Opening cancelled");
+        });
         track(task);
         workers.submit(task);
     }
@@ -813,7 +824,9 @@ public final class MainWindow {
 
     /** True while a scan or a volume load runs. */
     public boolean busy() {
-        return (scanTask != null && scanTask.isRunning()) || !loads.isEmpty();
+        // not Task.isRunning: a submitted task is READY until a worker picks it up, and done
+        // before its result reaches the FX thread
+        return scanning || !loads.isEmpty();
     }
 
     // ---------------------------------------------------------------- layout and viewports
