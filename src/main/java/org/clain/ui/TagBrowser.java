@@ -184,18 +184,20 @@ public final class TagBrowser {
             boolean childMatch = false;
             if (e.isSequence()) {
                 List<Attributes> items = e.items();
+                // a sequence that matches itself shows all of its items
+                boolean inner = filtering && !match;
                 for (int i = 0; i < items.size(); i++) {
                     TreeItem<Row> itemNode = new TreeItem<>(new Row("Item " + (i + 1), "", "",
                             items.get(i).size() + " elements", false));
-                    if (add(itemNode, items.get(i), q, filtering)) {
+                    if (add(itemNode, items.get(i), q, inner) && inner) {
                         childMatch = true;
                         itemNode.setExpanded(filtering);
                         item.getChildren().add(itemNode);
-                    } else if (!filtering) {
+                    } else if (!inner) {
                         item.getChildren().add(itemNode);
                     }
                 }
-                item.setExpanded(filtering && childMatch);
+                item.setExpanded(inner && childMatch);
             }
             if (!filtering || match || childMatch) {
                 parent.getChildren().add(item);

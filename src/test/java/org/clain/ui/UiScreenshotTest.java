@@ -77,9 +77,13 @@ class UiScreenshotTest {
         fxRun(() -> mw.setLayout(Layout.L1X1));
         fxRun(() -> mw.showTags());
         waitUntil("tags", 10, () -> mw.tagBrowser().isShowing());
+        save(fx(() -> mw.tagBrowser().stage().getScene().getRoot().snapshot(null, null)), "tags-all.png");
         fxRun(() -> mw.tagBrowser().searchField().setText("window"));
         WaitForAsyncUtils.waitForFxEvents();
-        save(fx(() -> mw.tagBrowser().stage().getScene().getRoot().snapshot(null, null)), "tags.png");
+        save(fx(() -> mw.tagBrowser().stage().getScene().getRoot().snapshot(null, null)), "tags-window.png");
+        fxRun(() -> mw.tagBrowser().searchField().setText("0008,1150"));
+        WaitForAsyncUtils.waitForFxEvents();
+        save(fx(() -> mw.tagBrowser().stage().getScene().getRoot().snapshot(null, null)), "tags-in-sequence.png");
         fxRun(() -> mw.showHelp());
         WaitForAsyncUtils.waitForFxEvents();
         save(fx(() -> mw.helpSheet().stage().getScene().getRoot().snapshot(null, null)), "help.png");
