@@ -69,6 +69,17 @@ class ViewerRobustnessTest {
     }
 
     @Test
+    void opensADicomdir(FxRobot robot) {
+        Path dicomdir = org.clain.testdata.SharedData.file("syntaxes/dicomdir-pydicom/DICOMDIR");
+        openAndWait(mw, dicomdir);
+        int expected = org.clain.study.Scanner.scan(List.of(dicomdir)).series().size();
+        assertTrue(expected >= 2);
+        assertEquals(expected, fx(() -> mw.index().series().size()));
+        assertEquals(expected, fx(() -> mw.browser().seriesCount()));
+        assertTrue(fx(() -> mw.activeViewport().volume() != null || mw.activeViewport().error() != null));
+    }
+
+    @Test
     void nothingReadableOpensTheProblemsList(FxRobot robot) throws Exception {
         Path dir = Files.createTempDirectory("clain-not-dicom");
         Files.writeString(dir.resolve("notes.dcm"), "this is not DICOM");
