@@ -80,6 +80,34 @@ class ViewerMrTest {
         assertEquals("DICOM", fx(vp::windowName));
     }
 
+    @Test
+    void monochrome1IsShownInverted(FxRobot robot) {
+        // a 16x16 CR stored as MONOCHROME1: low values are white
+        openAndWait(mw, org.clain.testdata.SharedData.file("syntaxes/dicomdir-pydicom/77654033/CR1/6154"));
+        Viewport vp = fx(() -> mw.activeViewport());
+        assertTrue(fx(vp::monochrome1));
+        double c = fx(vp::windowCenter);
+        double w = fx(vp::windowWidth);
+        int checked = 0;
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                final int px = x;
+                final int py = y;
+                double v = fx(() -> vp.valueAt(px, py));
+                assertEquals(255 - expectedGrey(v, c, w), fx(() -> vp.greyAt(px, py)), 1.0, "pixel " + x + "," + y);
+                checked++;
+            }
+        }
+        assertEquals(256, checked);
+        long greys = fx(() -> java.util.stream.IntStream.range(0, 256).map(i -> vp.greyAt(i % 16, i / 16)).distinct()
+                .count());
+        assertTrue(greys > 8, "not a saturated image: " + greys + " distinct greys");
+        // the user's invert shows it the other way round
+        robot.type(KeyCode.I);
+        double v = fx(() -> vp.valueAt(8, 8));
+        assertEquals(expectedGrey(v, c, w), fx(() -> vp.greyAt(8, 8)), 1.0);
+    }
+
     private static double meanGrey(Viewport vp) {
         return fx(() -> {
             double s = 0;
