@@ -49,7 +49,14 @@ class ViewerCtTest {
 
     @Test
     void opensTheCtWithTheFirstImageBrowserAndOrientation(FxRobot robot) throws Exception {
-        openAndWait(mw, CT);
+        long t0 = System.nanoTime();
+        fxRun(() -> mw.open(java.util.List.of(CT)));
+        waitUntil("the first image", 120, () -> mw.activeViewport().hasImage());
+        long first = System.nanoTime() - t0;
+        waitUntil("the volume", 120, () -> !mw.busy() && mw.activeViewport().volume() != null);
+        long all = System.nanoTime() - t0;
+        System.out.printf("CT opened: first image after %d ms, whole volume after %d ms%n", first / 1_000_000,
+                all / 1_000_000);
         Viewport vp = vp();
         assertEquals(1, fx(() -> mw.index().series().size()));
         assertEquals(1, fx(() -> mw.browser().seriesCount()));
