@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "clain", mixinStandardHelpOptions = true, version = "Clain 0.1.0",
         description = "DICOM viewer engine: inspect, decode, reformat, render, measure, plan.",
         subcommands = {InfoCommand.class, PixelsCommand.class, VolumeCommand.class, ExportCommand.class,
-                MprCommand.class, RenderCommand.class, RoiCommand.class})
+                MprCommand.class, RenderCommand.class, RoiCommand.class, PhantomCommand.class})
 public final class ClainCommand implements Runnable {
     @Override
     public void run() {
