@@ -21,7 +21,13 @@ public final class HelpSheet {
             new Line("Mouse", "Zoom at the pointer", "Ctrl + wheel, or left-drag with the Zoom tool"),
             new Line("Mouse", "Pan", "Middle-drag, or left-drag with the Pan tool"),
             new Line("Mouse", "Show a series", "Double-click it in the browser, or drop files / folders on the window"),
-            new Line("Mouse", "Make a viewport active", "Click it"));
+            new Line("Mouse", "Make a viewport active", "Click it"),
+            new Line("Measure", "Draw a measurement", "Choose a tool (toolbar, Measure menu or its key), then drag or click on the image"),
+            new Line("Measure", "Polyline, polygon: end", "Double-click, Enter, or (polygon) a click on the first vertex"),
+            new Line("Measure", "Drawing: undo a point / give up", "Backspace / Esc"),
+            new Line("Measure", "Select a measurement", "Click its outline or label, or its row in the list (which shows its slice)"),
+            new Line("Measure", "Change a measurement", "Drag a handle of it; drag its outline to move it"),
+            new Line("Measure", "Edit a text or arrow", "Double-click it; rename any measurement in the list"));
 
     private final Stage stage = new Stage();
     private final TableView<Line> table = new TableView<>();

@@ -76,6 +76,10 @@ import org.clain.study.SliceStack;
 import org.clain.study.StudyIndex;
 import org.clain.study.Volume;
 import org.clain.study.VolumeLoader;
+import org.clain.ui.measure.MeasureAction;
+import org.clain.ui.measure.MeasureController;
+import org.clain.ui.measure.MeasureHost;
+import org.clain.ui.measure.PlaneView;
 
 /**
  * The viewer window: menus and toolbar, the study browser, a grid of up to four viewports and a
@@ -129,12 +133,16 @@ public final class MainWindow {
     private TagBrowser tagBrowser;
     private ProblemsDialog problemsDialog;
     private HelpSheet helpSheet;
+    private final MeasureController measure = new MeasureController(new Host());
+    private final Map<Viewport, PlaneView> planeViews = new HashMap<>();
 
     public MainWindow(Stage stage, UserConfig config) {
         this.stage = stage;
         this.config = config;
         for (int i = 0; i < MAX_VIEWPORTS; i++) {
             Viewport vp = new Viewport(i + 1);
+            planeViews.put(vp, new ViewportPlaneView(vp, this::activate));
+            measure.attach(planeViews.get(vp));
             vp.setOnActivate(this::activate);
             vp.onSliceChanged(this::sliceChanged);
             vp.onStateChanged(v -> { });
@@ -167,6 +175,7 @@ public final class MainWindow {
         add("File", "Open DICOMDIR…", key(KeyCode.D, KeyCombination.SHORTCUT_DOWN), this::chooseDicomdir);
         add("File", "Files that could not be read…", key(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
                 this::showProblems);
+        measure.fileActions().forEach(this::add);
         add("File", "Quit", key(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
 
         add("Image", "Next image", key(KeyCode.DOWN), () -> active.scroll(1));
@@ -209,6 +218,7 @@ public final class MainWindow {
         add("Tools", "Cine faster", key(KeyCode.CLOSE_BRACKET), () -> changeFps(+1));
         add("Tools", "Cine slower", key(KeyCode.OPEN_BRACKET), () -> changeFps(-1));
         add("Tools", "DICOM tags…", key(KeyCode.T, KeyCombination.SHORTCUT_DOWN), this::showTags);
+        measure.measureActions().forEach(this::add);
 
         for (Layout l : Layout.values()) {
             add("View", "Layout " + l.label(), key(KeyCode.valueOf("DIGIT" + (l.ordinal() + 1)),
@@ -222,6 +232,7 @@ public final class MainWindow {
                 () -> { }, interpolation));
         commands.add(new Command("View", "Series browser", key(KeyCode.B, KeyCombination.SHORTCUT_DOWN), () -> { },
                 showBrowser));
+        measure.viewActions().forEach(this::add);
         add("View", "Full screen", key(KeyCode.F11), () -> stage.setFullScreen(!stage.isFullScreen()));
         add("Help", "Keyboard and mouse…", key(KeyCode.F1), this::showHelp);
 
@@ -252,6 +263,10 @@ public final class MainWindow {
         commands.add(new Command(menu, text, key, action));
     }
 
+    private void add(MeasureAction a) {
+        commands.add(new Command(a.menu(), a.text(), a.key(), a.action(), a.toggle()));
+    }
+
     private static KeyCombination key(KeyCode code, KeyCombination.Modifier... modifiers) {
         return new KeyCodeCombination(code, modifiers);
     }
@@ -259,7 +274,7 @@ public final class MainWindow {
     private void build() {
         MenuBar menus = new MenuBar();
         Map<String, Menu> byName = new LinkedHashMap<>();
-        for (String m : List.of("File", "Image", "Window", "Tools", "View", "Help")) {
+        for (String m : List.of("File", "Image", "Window", "Tools", "Measure", "View", "Help")) {
             Menu menu = new Menu("_" + m);
             byName.put(m, menu);
             menus.getMenus().add(menu);
@@ -280,7 +295,8 @@ public final class MainWindow {
             if (c.text().equals("Quit") || c.text().equals("Zoom in") || c.text().equals("Rotate 90° clockwise")
                     || c.text().startsWith("DICOM window") || c.text().startsWith("Cine play")
                     || c.text().equals("Next viewport") || c.text().equals("Full screen")
-                    || c.text().startsWith("DICOM tags")) {
+                    || c.text().startsWith("DICOM tags") || c.text().startsWith("Export annotations")
+                    || c.text().equals("Undo") || c.text().equals("Measurements panel")) {
                 m.getItems().add(new SeparatorMenuItem());
             }
             m.getItems().add(item);
@@ -307,6 +323,8 @@ public final class MainWindow {
             tools.getItems().add(tip(b, commandText(t)));
         }
         toolButtons.get(Viewport.Tool.SCROLL).setSelected(true);
+        tools.getItems().add(new Separator());
+        tools.getItems().addAll(measure.toolButtons(toolGroup));
         tools.getItems().add(new Separator());
         MenuButton presets = new MenuButton("Window");
         presets.setId("presets");
@@ -375,6 +393,10 @@ public final class MainWindow {
         split.getItems().addAll(browser, grid);
         split.setDividerPositions(config.browserDivider);
         SplitPane.setResizableWithParent(browser, false);
+        SplitPane.setResizableWithParent(measure.panel(), false);
+        measure.panelVisibleProperty().set(config.measurementPanel);
+        measure.panelVisibleProperty().addListener((o, a, b) -> showMeasurePanel(b));
+        showMeasurePanel(config.measurementPanel);
 
         progress.setPrefWidth(220);
         progress.setVisible(false);
@@ -445,6 +467,18 @@ public final class MainWindow {
         stage.setOnHidden(e -> shutdown());
         // keys go to the images from the start, not to a toolbar control
         stage.setOnShown(e -> Platform.runLater(() -> active.requestFocus()));
+    }
+
+    private void showMeasurePanel(boolean on) {
+        config.measurementPanel = on;
+        if (on && !split.getItems().contains(measure.panel())) {
+            split.getItems().add(measure.panel());
+            split.setDividerPosition(split.getItems().size() - 2,
+                    1 - measure.panel().getPrefWidth() / Math.max(900, stage.getWidth() > 0 ? stage.getWidth()
+                            : config.windowWidth));
+        } else if (!on) {
+            split.getItems().remove(measure.panel());
+        }
     }
 
     private static boolean isNavigation(KeyCombination k) {
@@ -627,6 +661,7 @@ public final class MainWindow {
     /** Shows a scanned index: the browser, the first series in the first viewport, the problems. */
     public void setIndex(StudyIndex idx) {
         index = idx;
+        measure.openStudies(idx.series().stream().map(Series::studyInstanceUid).distinct().toList());
         for (Task<Volume> t : loads.values()) {
             t.cancel();
         }
@@ -1099,6 +1134,7 @@ public final class MainWindow {
             config.browserDivider = split.getDividerPositions()[0];
         }
         saveConfig();
+        measure.shutdown();
         setCine(false);
         cancelWork();
         workers.shutdownNow();
@@ -1119,5 +1155,58 @@ public final class MainWindow {
 
     public Label statusLabel() {
         return status;
+    }
+
+    /** The measurements and annotations of the open studies. */
+    public MeasureController measure() {
+        return measure;
+    }
+
+    /** A viewport as the measurement tools see it. */
+    public PlaneView planeView(Viewport vp) {
+        return planeViews.get(vp);
+    }
+
+    /** What the measurement tools see of this window. */
+    private final class Host implements MeasureHost {
+        @Override
+        public Volume volumeOf(String seriesInstanceUid) {
+            for (Map.Entry<SliceStack, Volume> e : volumes.entrySet()) {
+                if (e.getKey().series().seriesInstanceUid().equals(seriesInstanceUid)) {
+                    return e.getValue();
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public List<Series> series() {
+            return index == null ? List.of() : index.series();
+        }
+
+        @Override
+        public PlaneView activeView() {
+            return planeViews.get(active);
+        }
+
+        @Override
+        public List<PlaneView> visibleViews() {
+            return visibleViewports().stream().map(planeViews::get).toList();
+        }
+
+        @Override
+        public void status(String text) {
+            status.setText(text);
+        }
+
+        @Override
+        public javafx.stage.Window window() {
+            return stage;
+        }
+
+        @Override
+        public String stylesheet() {
+            return ClainApp.stylesheet();
+        }
     }
 }

@@ -38,6 +38,7 @@ public final class UserConfig {
     public double cineFps = 10;
     public boolean referenceLines = true;
     public boolean syncScroll = true;
+    public boolean measurementPanel = true;
     public int version = 1;
 
     public static Path folder() {

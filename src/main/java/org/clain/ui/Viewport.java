@@ -121,6 +121,7 @@ public final class Viewport extends Region {
 
     private final List<Consumer<Viewport>> sliceListeners = new ArrayList<>();
     private final List<Consumer<Viewport>> stateListeners = new ArrayList<>();
+    private final List<Consumer<GraphicsContext>> painters = new ArrayList<>();
     private Consumer<Viewport> onActivate = v -> { };
 
     public Viewport(int number) {
@@ -300,6 +301,11 @@ public final class Viewport extends Region {
     /** 1-based number in reading order (the order of the scanner's Instance Numbers). */
     public int displayNumber() {
         return reverseDisplay ? sliceCount() - slice : slice + 1;
+    }
+
+    /** The number in reading order of the slice with this index. */
+    public int displayNumberOf(int index) {
+        return reverseDisplay ? sliceCount() - index : index + 1;
     }
 
     private int firstIndex() {
@@ -608,6 +614,11 @@ public final class Viewport extends Region {
         redraw();
     }
 
+    /** Paints on top of the image (measurements, annotations) each time the viewport is drawn. */
+    public void addPainter(Consumer<GraphicsContext> painter) {
+        painters.add(painter);
+    }
+
     public void onSliceChanged(Consumer<Viewport> l) {
         sliceListeners.add(l);
     }
@@ -882,6 +893,9 @@ public final class Viewport extends Region {
         g.drawImage(image, 0, 0);
         g.restore();
         drawReferenceLines(g);
+        for (Consumer<GraphicsContext> p : painters) {
+            p.accept(g);
+        }
         drawOverlays(g, cw, ch);
         if (error != null) {
             hint(g, cw, ch, error);

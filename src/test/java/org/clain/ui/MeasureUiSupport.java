@@ -1,0 +1,137 @@
+package org.clain.ui;
+
+import static org.clain.ui.UiTestSupport.fx;
+import static org.clain.ui.UiTestSupport.fxRun;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.geometry.Point2D;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelReader;
+import javafx.scene.input.MouseButton;
+import org.clain.measure.DataFolders;
+import org.clain.study.phantom.CtPhantom;
+import org.clain.study.phantom.PhantomTruth;
+import org.clain.study.phantom.Preset;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Helpers of the measurement UI tests: the phantom, a private data folder, exact pixel clicks. */
+final class MeasureUiSupport {
+    private static Path phantom;
+    private static PhantomTruth truth;
+
+    private MeasureUiSupport() {
+    }
+
+    /** The abdomen phantom (seed 42), written once per test run into a temporary folder. */
+    static synchronized Path phantom() {
+        if (phantom == null) {
+            try {
+                Path dir = Files.createTempDirectory("clain-measure-ui-phantom");
+                truth = CtPhantom.write(dir, Preset.ABDOMEN, 42);
+                phantom = dir;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return phantom;
+    }
+
+    /** The phantom's ground truth, read back from the JSON written beside it. */
+    static synchronized PhantomTruth truth() {
+        try {
+            return PhantomTruth.read(phantom().resolve(PhantomTruth.FILE_NAME));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Points Clain's user data (annotations) at a new empty folder and returns it. */
+    static Path privateDataFolder() {
+        try {
+            Path dir = Files.createTempDirectory("clain-measure-ui-data");
+            System.setProperty(DataFolders.PROPERTY, dir.toString());
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The screen point of the centre of image pixel (column, row) of the slice shown. */
+    static Point2D screenOf(Viewport vp, double column, double row) {
+        return fx(() -> vp.localToScreen(vp.imageToScreen(column + 0.5, row + 0.5)));
+    }
+
+    /**
+     * Shows the slice at a whole zoom (image pixels 2 screen pixels wide) and pans it by less than
+     * a pixel so that pixel centres fall on whole screen pixels: the robot's clicks then land exactly
+     * on the centres of the pixels the test names.
+     */
+    static void alignPixels(Viewport vp, int zoom) {
+        fxRun(() -> {
+            vp.oneToOne();
+            vp.zoomBy(zoom);
+        });
+        Point2D q = screenOf(vp, 10, 10);
+        double dx = Math.round(q.getX()) - q.getX();
+        double dy = Math.round(q.getY()) - q.getY();
+        fxRun(() -> vp.pan(dx, dy));
+        Point2D r = screenOf(vp, 10, 10);
+        if (Math.abs(r.getX() - Math.rint(r.getX())) > 1e-6 || Math.abs(r.getY() - Math.rint(r.getY())) > 1e-6) {
+            throw new AssertionError("pixel centres not aligned on screen pixels: " + r);
+        }
+    }
+
+    static void drag(FxRobot robot, Point2D from, Point2D to) {
+        robot.moveTo(from);
+        robot.press(MouseButton.PRIMARY);
+        robot.moveTo(new Point2D((from.getX() * 2 + to.getX()) / 3, (from.getY() * 2 + to.getY()) / 3));
+        robot.moveTo(to);
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static void click(FxRobot robot, Point2D p) {
+        robot.moveTo(p);
+        robot.press(MouseButton.PRIMARY);
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        // no double click: the next click comes after the multi-click interval
+        robot.sleep(600);
+    }
+
+    /** Pixels of the measurement ink (amber or the selection's green): strongly coloured, unlike any grey. */
+    static boolean ink(int argb) {
+        int r = argb >> 16 & 0xFF;
+        int g = argb >> 8 & 0xFF;
+        int b = argb & 0xFF;
+        boolean amber = r > 200 && g > 140 && g < 230 && b < 100;
+        boolean green = g > 200 && r < 160 && b < 170 && g - b > 60;
+        return amber || green;
+    }
+
+    /** How many measurement-coloured pixels lie in a rectangle of an image (clipped to it). */
+    static int inkPixels(Image img, double x0, double y0, double x1, double y1) {
+        PixelReader pr = img.getPixelReader();
+        int n = 0;
+        int xa = (int) Math.max(0, Math.floor(Math.min(x0, x1)));
+        int xb = (int) Math.min(img.getWidth() - 1, Math.ceil(Math.max(x0, x1)));
+        int ya = (int) Math.max(0, Math.floor(Math.min(y0, y1)));
+        int yb = (int) Math.min(img.getHeight() - 1, Math.ceil(Math.max(y0, y1)));
+        for (int y = ya; y <= yb; y++) {
+            for (int x = xa; x <= xb; x++) {
+                if (ink(pr.getArgb(x, y))) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    static org.clain.geom.Vec3 geom(org.clain.study.phantom.Vec3 v) {
+        return new org.clain.geom.Vec3(v.x(), v.y(), v.z());
+    }
+}
