@@ -324,8 +324,8 @@ public final class MainWindow {
         }
         toolButtons.get(Viewport.Tool.SCROLL).setSelected(true);
         tools.getItems().add(new Separator());
-        tools.getItems().addAll(measure.toolButtons(toolGroup));
-        tools.getItems().add(new Separator());
+        // the drawing tools share the tool group; their buttons sit atop the measurement panel
+        measure.toolButtons(toolGroup);
         MenuButton presets = new MenuButton("Window");
         presets.setId("presets");
         for (Command c : commands) {

@@ -159,6 +159,17 @@ class MeasureToolUiTest {
         WritableImage img = snapshot(vp);
         int ink = inkPixels(img, la.getX(), la.getY(), lb.getX(), lb.getY());
         assertTrue(ink > 250, "line pixels drawn: " + ink);
+
+        // the tools are commands: in the Measure menu, with their keys in the help sheet
+        assertEquals("Measure", mw.command("Distance").menu());
+        fxRun(() -> mw.showHelp());
+        List<String> help = fx(() -> mw.helpSheet().table().getItems().stream()
+                .map(l -> l.what() + "|" + l.how()).toList());
+        for (String expectedLine : List.of("Distance|M", "Ellipse ROI|E", "Undo|Ctrl+Z", "Redo|Ctrl+Y",
+                "Delete the selected measurement|Delete")) {
+            assertTrue(help.contains(expectedLine), expectedLine + " in " + help);
+        }
+        fxRun(() -> mw.helpSheet().stage().hide());
     }
 
     @Test
@@ -202,9 +213,9 @@ class MeasureToolUiTest {
         assertTrue(fx(() -> panel.histogram().isVisible()));
         long charted = fx(() -> panel.histogram().getData().get(0).getData().stream()
                 .mapToLong(x -> x.getYValue().longValue()).sum());
-        assertEquals(2 * r.count(), charted, "every sample in the histogram (two points per bin)");
+        assertEquals(r.count(), charted, "every sample in the histogram");
         assertTrue(fx(() -> measure().panel().table().getItems().get(0).value())
-                .startsWith(String.format(Locale.ROOT, "%.1f HU ± %.1f", r.mean(), r.sd())));
+                .startsWith(String.format(Locale.ROOT, "%.1f ± %.1f HU, ", r.mean(), r.sd())));
     }
 
     @Test
@@ -268,10 +279,36 @@ class MeasureToolUiTest {
             assertEquals(0, inkPixels(snapshot(vp), la.getX(), la.getY(), lb.getX(), lb.getY()),
                     "no measurement pixels on slice " + z);
         }
+        // a line from 5 slices below to 5 above crosses this slice: a marker where it does, not the line
+        Vec3 below = truthCentre(40, 200, k - 5);
+        Vec3 above = truthCentre(100, 200, k + 5);
+        org.clain.measure.Meta meta = org.clain.measure.Meta.create("", truth().geometry().seriesInstanceUID(),
+                truth().geometry().frameOfReferenceUID());
+        Distance across = new Distance(meta, below, above);
+        fxRun(() -> vp.setSlice(k));
+        fxRun(() -> measure().add(pv, across));
+        fxRun(() -> measure().select(null));
+        assertFalse(fx(() -> measure().layer(pv).shownIds()).contains(across.id()));
+        WritableImage crossing = snapshot(vp);
+        Point2D mid = fx(() -> vp.imageToScreen(70.5, 200.5));
+        assertTrue(inkPixels(crossing, mid.getX() - 5, mid.getY() - 5, mid.getX() + 5, mid.getY() + 5) > 4,
+                "a marker where the line crosses the slice");
+        Point2D end = fx(() -> vp.imageToScreen(40.5, 200.5));
+        assertEquals(0, inkPixels(crossing, end.getX() - 3, end.getY() - 3, end.getX() + 3, end.getY() + 3));
+        // a sphere ROI (as loaded from a file or made by clain roi) shows as its section
+        org.clain.measure.EllipsoidRoi ball = org.clain.measure.EllipsoidRoi.sphere(org.clain.measure.Meta.create(
+                "ball", meta.seriesInstanceUid(), meta.frameOfReferenceUid()), geom(tumour().centre()), 8);
+        fxRun(() -> measure().add(pv, ball));
+        assertTrue(fx(() -> measure().layer(pv).shownIds()).contains(ball.id()));
+        fxRun(() -> vp.setSlice(k + 10));
+        assertFalse(fx(() -> measure().layer(pv).shownIds()).contains(ball.id()), "12.5 mm from an 8 mm sphere");
+        fxRun(() -> measure().remove(ball.id()));
+        fxRun(() -> measure().remove(across.id()));
+
         fxRun(() -> vp.setSlice(k + 20));
         fxRun(() -> measure().select(null));
         // a click on its row brings the slice back and selects it
-        robot.clickOn(robot.lookup("#measure-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        robot.clickOn(MeasureUiSupport.cell(robot, 0, "Type"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(k, fx(vp::sliceIndex));
         assertEquals(id, fx(() -> measure().selectedId()));

@@ -66,6 +66,14 @@ final class MeasureUiSupport {
     }
 
     /**
+     * A point on whole screen pixels: what the robot can click (it truncates), from a point that
+     * {@link #alignPixels} put on whole pixels up to rounding errors of the transforms.
+     */
+    static Point2D whole(Point2D p) {
+        return new Point2D(Math.rint(p.getX()), Math.rint(p.getY()));
+    }
+
+    /**
      * Shows the slice at a whole zoom (image pixels 2 screen pixels wide) and pans it by less than
      * a pixel so that pixel centres fall on whole screen pixels: the robot's clicks then land exactly
      * on the centres of the pixels the test names.
@@ -86,6 +94,8 @@ final class MeasureUiSupport {
     }
 
     static void drag(FxRobot robot, Point2D from, Point2D to) {
+        from = whole(from);
+        to = whole(to);
         robot.moveTo(from);
         robot.press(MouseButton.PRIMARY);
         robot.moveTo(new Point2D((from.getX() * 2 + to.getX()) / 3, (from.getY() * 2 + to.getY()) / 3));
@@ -95,6 +105,7 @@ final class MeasureUiSupport {
     }
 
     static void click(FxRobot robot, Point2D p) {
+        p = whole(p);
         robot.moveTo(p);
         robot.press(MouseButton.PRIMARY);
         robot.release(MouseButton.PRIMARY);
@@ -103,14 +114,17 @@ final class MeasureUiSupport {
         robot.sleep(600);
     }
 
-    /** Pixels of the measurement ink (amber or the selection's green): strongly coloured, unlike any grey. */
+    /**
+     * Pixels of the measurement ink (orange, or the selection's green): strongly coloured, unlike
+     * any grey, and unlike the orientation letters' yellow (255, 214, 90: more green and blue).
+     */
     static boolean ink(int argb) {
         int r = argb >> 16 & 0xFF;
         int g = argb >> 8 & 0xFF;
         int b = argb & 0xFF;
-        boolean amber = r > 200 && g > 140 && g < 230 && b < 100;
+        boolean orange = r > 180 && b < 0.22 * r && g > 0.5 * r && g < 0.76 * r;
         boolean green = g > 200 && r < 160 && b < 170 && g - b > 60;
-        return amber || green;
+        return orange || green;
     }
 
     /** How many measurement-coloured pixels lie in a rectangle of an image (clipped to it). */
@@ -129,6 +143,20 @@ final class MeasureUiSupport {
             }
         }
         return n;
+    }
+
+    /** The cell of the measurement list at a row index and column title (the visible one, not a spare). */
+    static javafx.scene.control.TableCell<?, ?> cell(FxRobot robot, int row, String column) {
+        return fx(() -> {
+            for (javafx.scene.Node n : robot.lookup("#measure-table .table-cell").queryAll()) {
+                javafx.scene.control.TableCell<?, ?> c = (javafx.scene.control.TableCell<?, ?>) n;
+                if (c.getIndex() == row && c.isVisible() && c.getTableRow() != null && c.getTableRow().isVisible()
+                        && c.getTableColumn() != null && c.getTableColumn().getText().equals(column)) {
+                    return c;
+                }
+            }
+            throw new AssertionError("no visible cell at row " + row + ", column " + column);
+        });
     }
 
     static org.clain.geom.Vec3 geom(org.clain.study.phantom.Vec3 v) {

@@ -165,8 +165,9 @@ public final class MeasureController {
     }
 
     /**
-     * Toolbar buttons for the tools, in the window's tool group: choosing one of them chooses the
-     * drawing tool, choosing another button of the group (scroll, pan...) puts the drawing tool away.
+     * Buttons for the tools, in the window's tool group (choosing one of them chooses the drawing
+     * tool, choosing another button of the group, such as scroll or pan, puts the drawing tool away),
+     * shown in a tool strip atop the measurement panel.
      */
     public List<ToggleButton> toolButtons(ToggleGroup group) {
         Map<MeasureTool, KeyCombination> keys = toolKeys();
@@ -183,6 +184,7 @@ public final class MeasureController {
             buttons.put(t, b);
             out.add(b);
         }
+        panel().setToolButtons(out);
         group.selectedToggleProperty().addListener((o, a, b) -> {
             MeasureTool t = toolOf(b);
             if (t != tool.get()) {

@@ -40,7 +40,8 @@ import org.clain.measure.TextLabel;
  * view's screen-to-patient mapping, so they are patient mm from the first click on.
  */
 public final class MeasureLayer {
-    static final Color INK = Color.rgb(255, 190, 40);
+    /** Orange: apart from the orientation letters' yellow and the reference lines' blue. */
+    static final Color INK = Color.rgb(255, 160, 30);
     static final Color INK_SELECTED = Color.rgb(110, 240, 130);
     static final Color TEXT_INK = Color.rgb(255, 222, 140);
     static final Color TEXT_SELECTED = Color.rgb(190, 255, 200);
@@ -445,12 +446,15 @@ public final class MeasureLayer {
         return best;
     }
 
-    private Drawn hitBody(double x, double y, boolean interiors) {
+    /**
+     * The measurement whose outline (or, with {@code labels}, label) is under the point. The inside
+     * of a ROI does not count, so that dragging over the image still scrolls or windows it; labels
+     * count only when no drawing tool is active, so that one can draw over them.
+     */
+    private Drawn hitBody(double x, double y, boolean labels) {
         Drawn hit = null;
         for (Drawn d : drawn) {
-            // labels and insides catch the mouse only when no drawing tool is active, so that one
-            // can draw over them
-            boolean on = interiors && d.label() != null && d.label().contains(x, y);
+            boolean on = labels && d.label() != null && d.label().contains(x, y);
             if (d.marker() != null && d.marker().distance(x, y) <= HIT + 2) {
                 on = true;
             }
@@ -458,7 +462,7 @@ public final class MeasureLayer {
                 on |= nearPath(path, false, x, y);
             }
             for (Point2D[] path : d.closed()) {
-                on |= nearPath(path, true, x, y) || (interiors && inside(path, x, y));
+                on |= nearPath(path, true, x, y);
             }
             if (on) {
                 hit = d; // the last drawn is on top
@@ -486,17 +490,6 @@ public final class MeasureLayer {
         double t = len2 == 0 ? 0 : ((x - a.getX()) * dx + (y - a.getY()) * dy) / len2;
         t = Math.max(0, Math.min(1, t));
         return Math.hypot(a.getX() + t * dx - x, a.getY() + t * dy - y);
-    }
-
-    private static boolean inside(Point2D[] p, double x, double y) {
-        boolean in = false;
-        for (int i = 0, j = p.length - 1; i < p.length; j = i++) {
-            if ((p[i].getY() > y) != (p[j].getY() > y)
-                    && x < (p[j].getX() - p[i].getX()) * (y - p[i].getY()) / (p[j].getY() - p[i].getY()) + p[i].getX()) {
-                in = !in;
-            }
-        }
-        return in;
     }
 
     // ---------------------------------------------------------------- painting

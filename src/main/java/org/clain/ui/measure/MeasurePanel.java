@@ -59,6 +59,7 @@ public final class MeasurePanel extends VBox {
     private final NumberAxis profY = new NumberAxis();
     private final LineChart<Number, Number> profile = new LineChart<>(profX, profY);
     private final Label chartHint = new Label("Select a ROI for its histogram,\nor a distance for its line profile");
+    private final javafx.scene.layout.FlowPane tools = new javafx.scene.layout.FlowPane(2, 2);
     private boolean updating;
     private Object shownKey;
 
@@ -69,7 +70,9 @@ public final class MeasurePanel extends VBox {
         setSpacing(6);
         setPadding(new Insets(6));
         setMinWidth(260);
-        setPrefWidth(350);
+        setPrefWidth(390);
+        tools.setId("measure-tools");
+        tools.getStyleClass().add("measure-tools");
 
         title.getStyleClass().add("panel-title");
         Button delete = new Button("Delete");
@@ -89,13 +92,13 @@ public final class MeasurePanel extends VBox {
         table.setEditable(true);
         table.setPlaceholder(new Label("No measurements yet: pick a tool (Measure menu)\nand draw on the image"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<Row, String> kind = column("Type", Row::kind, 80);
-        TableColumn<Row, String> label = column("Label", Row::label, 70);
+        TableColumn<Row, String> kind = column("Type", Row::kind, 100);
+        TableColumn<Row, String> label = column("Label", Row::label, 60);
         label.setEditable(true);
         label.setCellFactory(TextFieldTableCell.forTableColumn());
         label.setOnEditCommit(e -> ctl.rename(e.getRowValue().id(), e.getNewValue()));
-        TableColumn<Row, String> value = column("Value", Row::value, 130);
-        TableColumn<Row, String> plane = column("Slice", Row::plane, 55);
+        TableColumn<Row, String> value = column("Value", Row::value, 160);
+        TableColumn<Row, String> plane = column("Slice", Row::plane, 48);
         table.getColumns().add(kind);
         table.getColumns().add(label);
         table.getColumns().add(value);
@@ -149,7 +152,7 @@ public final class MeasurePanel extends VBox {
         VBox.setVgrow(charts, Priority.ALWAYS);
         VBox.setVgrow(table, Priority.SOMETIMES);
 
-        getChildren().addAll(head, table, statsTitle, stats, charts);
+        getChildren().addAll(tools, head, table, statsTitle, stats, charts);
         ctl.addListener(this::refresh);
         refresh();
     }
@@ -161,6 +164,11 @@ public final class MeasurePanel extends VBox {
         c.setEditable(false);
         c.setSortable(false);
         return c;
+    }
+
+    /** The drawing tools' buttons, in the strip atop the panel. */
+    void setToolButtons(List<? extends javafx.scene.Node> buttons) {
+        tools.getChildren().setAll(buttons);
     }
 
     public TableView<Row> table() {
@@ -270,9 +278,7 @@ public final class MeasurePanel extends VBox {
                 Histogram h = r.histogram(HISTOGRAM_BINS);
                 XYChart.Series<Number, Number> s = new XYChart.Series<>();
                 for (int i = 0; i < h.bins(); i++) {
-                    // a step outline: each bin is flat over its width
-                    s.getData().add(new XYChart.Data<>(h.binLow(i), h.counts()[i]));
-                    s.getData().add(new XYChart.Data<>(h.binLow(i) + h.binWidth(), h.counts()[i]));
+                    s.getData().add(new XYChart.Data<>(h.binCenter(i), h.counts()[i]));
                 }
                 histX.setLabel(unit.isBlank() ? "Value" : unit.strip());
                 histogram.getData().add(s);

@@ -100,14 +100,12 @@ public final class MeasureText {
             return value(find(q, Quantity.Kind.ANGLE));
         } else if (m instanceof CobbAngle) {
             return value(find(q, Quantity.Kind.COBB_ANGLE));
-        } else if (m instanceof PlanarRoi) {
+        } else if (m instanceof PlanarRoi || m instanceof EllipsoidRoi) {
             Quantity mean = find(q, Quantity.Kind.MEAN);
-            String area = value(find(q, Quantity.Kind.AREA));
-            return mean == null ? area : value(mean) + " ± " + num(find(q, Quantity.Kind.SD)) + ", " + area;
-        } else if (m instanceof EllipsoidRoi) {
-            Quantity mean = find(q, Quantity.Kind.MEAN);
-            String vol = value(find(q, Quantity.Kind.VOLUME));
-            return mean == null ? vol : value(mean) + " ± " + num(find(q, Quantity.Kind.SD)) + ", " + vol;
+            Quantity size = find(q, m instanceof PlanarRoi ? Quantity.Kind.AREA : Quantity.Kind.VOLUME);
+            String sz = size == null ? "—" : (size.value() >= 100 ? String.format(Locale.ROOT, "%.0f", size.value())
+                    : num(size)) + unit(size);
+            return mean == null ? sz : num(mean) + " ± " + num(find(q, Quantity.Kind.SD)) + unit(mean) + ", " + sz;
         } else if (m instanceof PointProbe) {
             return value(find(q, Quantity.Kind.VALUE));
         } else if (m instanceof Arrow a) {
