@@ -33,6 +33,9 @@ public final class VolumeCommand implements Callable<Integer> {
     @Option(names = "--json")
     boolean json;
 
+    @Option(names = "--no-hash", description = "skip the SHA-256 (to time loading alone)")
+    boolean noHash;
+
     @Option(names = "--resample", paramLabel = "MM",
             description = "resample onto uniform slices MM apart (for stacks with gaps or variable spacing)")
     Double resample;
@@ -68,9 +71,11 @@ public final class VolumeCommand implements Callable<Integer> {
         double max = Double.NEGATIVE_INFINITY;
         double sum = 0;
         for (int z = 0; z < v.nz(); z++) {
-            bytes.clear();
-            bytes.asShortBuffer().put(v.slice(z));
-            sha.update(bytes.array());
+            if (!noHash) {
+                bytes.clear();
+                bytes.asShortBuffer().put(v.slice(z));
+                sha.update(bytes.array());
+            }
             short[] s = v.slice(z);
             for (short value : s) {
                 int x = v.signed() ? value : value & 0xFFFF;
@@ -101,7 +106,11 @@ public final class VolumeCommand implements Callable<Integer> {
         o.put("storedMin", min);
         o.put("storedMax", max);
         o.put("storedMean", sum / v.voxelCount());
-        o.put("sha256", HexFormat.of().formatHex(sha.digest()));
+        if (noHash) {
+            o.putNull("sha256");
+        } else {
+            o.put("sha256", HexFormat.of().formatHex(sha.digest()));
+        }
         o.put("loadMillis", loadMs);
         ArrayNode w = o.putArray("warnings");
         stack.warnings().forEach(w::add);
