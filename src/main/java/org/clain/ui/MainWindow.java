@@ -393,7 +393,6 @@ public final class MainWindow {
         split.getItems().addAll(browser, grid);
         split.setDividerPositions(config.browserDivider);
         SplitPane.setResizableWithParent(browser, false);
-        SplitPane.setResizableWithParent(measure.panel(), false);
         measure.panelVisibleProperty().set(config.measurementPanel);
         measure.panelVisibleProperty().addListener((o, a, b) -> showMeasurePanel(b));
         showMeasurePanel(config.measurementPanel);
@@ -469,16 +468,10 @@ public final class MainWindow {
         stage.setOnShown(e -> Platform.runLater(() -> active.requestFocus()));
     }
 
+    /** The measurement list on the right of the window, beside the viewports (or any workspace in their place). */
     private void showMeasurePanel(boolean on) {
         config.measurementPanel = on;
-        if (on && !split.getItems().contains(measure.panel())) {
-            split.getItems().add(measure.panel());
-            split.setDividerPosition(split.getItems().size() - 2,
-                    1 - measure.panel().getPrefWidth() / Math.max(900, stage.getWidth() > 0 ? stage.getWidth()
-                            : config.windowWidth));
-        } else if (!on) {
-            split.getItems().remove(measure.panel());
-        }
+        root.setRight(on ? measure.panel() : null);
     }
 
     private static boolean isNavigation(KeyCombination k) {

@@ -9,6 +9,7 @@ import org.clain.geom.Vec3;
 import org.clain.render.SliceGeometry;
 import org.clain.study.Volume;
 import org.clain.ui.measure.PlaneView;
+import org.clain.ui.measure.ViewPlane;
 
 /**
  * A 2D {@link Viewport} as a {@link PlaneView}: the plane is the slice shown
@@ -50,8 +51,9 @@ final class ViewportPlaneView implements PlaneView {
     }
 
     @Override
-    public ImagePlane plane() {
-        return vp.plane();
+    public ViewPlane plane() {
+        ImagePlane p = vp.plane();
+        return p == null ? null : new ViewPlane(p.origin(), p.normal());
     }
 
     @Override

@@ -333,6 +333,17 @@ class MeasureToolUiTest {
         assertEquals(truthCentre(40, 40, k).distance(truthCentre(60, 40, k))
                 + truthCentre(60, 40, k).distance(truthCentre(60, 70, k)), pl.lengthMm(), 1e-6);
 
+        // a second one ended by a double click on its last vertex
+        click(robot, screenOf(vp, 40, 90));
+        click(robot, screenOf(vp, 55, 95));
+        robot.moveTo(MeasureUiSupport.whole(screenOf(vp, 70, 90)));
+        robot.doubleClickOn(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        Polyline pl2 = assertInstanceOf(Polyline.class, last());
+        assertEquals(3, pl2.vertices().size(), "the double click places one vertex, not two");
+        assertEquals(0, pl2.vertices().get(2).distance(truthCentre(70, 90, k)), 1e-6);
+        fxRun(() -> measure().remove(pl2.id()));
+
         // angle: three clicks, a right angle between pixel rows and columns
         key(robot, KeyCode.A);
         click(robot, screenOf(vp, 100, 40));

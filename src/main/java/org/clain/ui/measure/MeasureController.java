@@ -844,7 +844,7 @@ public final class MeasureController {
 
     public List<MeasureAction> viewActions() {
         return List.of(new MeasureAction("View", "Measurements panel",
-                new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN), () -> { }, panelVisible));
+                new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> { }, panelVisible));
     }
 
     // ---------------------------------------------------------------- panel

@@ -19,7 +19,6 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
-import org.clain.geom.ImagePlane;
 import org.clain.geom.Vec3;
 import org.clain.measure.Angle;
 import org.clain.measure.Arrow;
@@ -495,7 +494,7 @@ public final class MeasureLayer {
     // ---------------------------------------------------------------- painting
 
     private void paint(GraphicsContext g) {
-        ImagePlane plane = view.plane();
+        ViewPlane plane = view.plane();
         if (plane == null) {
             drawn = List.of();
             return;
@@ -541,7 +540,7 @@ public final class MeasureLayer {
         return r.outline(ELLIPSE_SEGMENTS);
     }
 
-    private boolean onPlane(ImagePlane plane, Measurement m) {
+    private boolean onPlane(ViewPlane plane, Measurement m) {
         double tol = view.halfThickness() + 1e-3;
         for (Vec3 p : m.points()) {
             if (Math.abs(plane.distance(p)) > tol) {
@@ -559,7 +558,7 @@ public final class MeasureLayer {
         return out;
     }
 
-    private Drawn draw(GraphicsContext g, ImagePlane plane, Measurement m, boolean selected, boolean handles) {
+    private Drawn draw(GraphicsContext g, ViewPlane plane, Measurement m, boolean selected, boolean handles) {
         if (m instanceof EllipsoidRoi e) {
             return drawEllipsoid(g, plane, e, selected);
         }
@@ -658,7 +657,7 @@ public final class MeasureLayer {
     }
 
     /** Where a measurement off this plane crosses it: small diamonds, so that the user knows it is near. */
-    private void drawCrossings(GraphicsContext g, ImagePlane plane, Measurement m, boolean selected) {
+    private void drawCrossings(GraphicsContext g, ViewPlane plane, Measurement m, boolean selected) {
         double tol = view.halfThickness() + 1e-3;
         List<List<Vec3>> paths = new ArrayList<>(openPaths(m));
         if (m instanceof PlanarRoi r) {
@@ -684,7 +683,7 @@ public final class MeasureLayer {
      * The ellipse where the plane cuts a 3D ROI: with x = c + ru y1 u + rv y2 v + rw y3 w and
      * |y| = 1, the plane n.(x - o) = 0 is the circle m.y = -d on the unit sphere.
      */
-    private Drawn drawEllipsoid(GraphicsContext g, ImagePlane plane, EllipsoidRoi e, boolean selected) {
+    private Drawn drawEllipsoid(GraphicsContext g, ViewPlane plane, EllipsoidRoi e, boolean selected) {
         Vec3 n = plane.normal();
         Vec3 mv = new Vec3(e.ru() * n.dot(e.u()), e.rv() * n.dot(e.v()), e.rw() * n.dot(e.w()));
         double mm = mv.norm();
@@ -720,7 +719,7 @@ public final class MeasureLayer {
     }
 
     /** The measurement being drawn, with its live value once it has enough points. */
-    private void drawPending(GraphicsContext g, ImagePlane plane) {
+    private void drawPending(GraphicsContext g, ViewPlane plane) {
         if (!isDrawing()) {
             return;
         }

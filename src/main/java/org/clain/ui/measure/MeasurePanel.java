@@ -70,7 +70,8 @@ public final class MeasurePanel extends VBox {
         setSpacing(6);
         setPadding(new Insets(6));
         setMinWidth(260);
-        setPrefWidth(390);
+        setPrefWidth(400);
+        setMaxWidth(USE_PREF_SIZE);
         tools.setId("measure-tools");
         tools.getStyleClass().add("measure-tools");
 
@@ -92,13 +93,13 @@ public final class MeasurePanel extends VBox {
         table.setEditable(true);
         table.setPlaceholder(new Label("No measurements yet: pick a tool (Measure menu)\nand draw on the image"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<Row, String> kind = column("Type", Row::kind, 100);
-        TableColumn<Row, String> label = column("Label", Row::label, 60);
+        TableColumn<Row, String> kind = column("Type", Row::kind, 96);
+        TableColumn<Row, String> label = column("Label", Row::label, 52);
         label.setEditable(true);
         label.setCellFactory(TextFieldTableCell.forTableColumn());
         label.setOnEditCommit(e -> ctl.rename(e.getRowValue().id(), e.getNewValue()));
-        TableColumn<Row, String> value = column("Value", Row::value, 160);
-        TableColumn<Row, String> plane = column("Slice", Row::plane, 48);
+        TableColumn<Row, String> value = column("Value", Row::value, 186);
+        TableColumn<Row, String> plane = column("Slice", Row::plane, 44);
         table.getColumns().add(kind);
         table.getColumns().add(label);
         table.getColumns().add(value);

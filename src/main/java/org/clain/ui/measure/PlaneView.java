@@ -4,7 +4,6 @@ import java.util.function.Consumer;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
-import org.clain.geom.ImagePlane;
 import org.clain.geom.Vec3;
 import org.clain.study.Volume;
 
@@ -28,7 +27,7 @@ public interface PlaneView {
     String studyInstanceUid();
 
     /** The plane shown, in patient space; null when nothing is shown. */
-    ImagePlane plane();
+    ViewPlane plane();
 
     /**
      * What counts as lying on the plane shown: half the distance between adjacent planes of this
