@@ -116,6 +116,11 @@ class MeasureScreenshotUiTest {
 
         Path p = save(fx(() -> stage.getScene().getRoot().snapshot(null, null)), "measurements.png");
         assertTrue(Files.size(p) > 10_000);
+        // the aorta's diameter selected: its line profile
+        robot.clickOn(MeasureUiSupport.cell(robot, 0, "Type"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> mw.measure().panel().profile().isVisible()));
+        save(fx(() -> stage.getScene().getRoot().snapshot(null, null)), "measurements-profile.png");
         Path export = UiTestSupport.screenshots().resolve("measurements-export.png");
         fxRun(() -> {
             try {
