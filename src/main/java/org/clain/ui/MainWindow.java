@@ -120,6 +120,8 @@ public final class MainWindow {
     private final Map<SliceStack, Volume> volumes = new HashMap<>();
     private final Map<SliceStack, Task<Volume>> loads = new HashMap<>();
     private final List<Skipped> problems = new ArrayList<>();
+    private final MeasureController measure = new MeasureController(new Host());
+    private final Map<Viewport, PlaneView> planeViews = new HashMap<>();
 
     private StudyIndex index;
     private Layout layout = Layout.L1X1;
@@ -133,8 +135,6 @@ public final class MainWindow {
     private TagBrowser tagBrowser;
     private ProblemsDialog problemsDialog;
     private HelpSheet helpSheet;
-    private final MeasureController measure = new MeasureController(new Host());
-    private final Map<Viewport, PlaneView> planeViews = new HashMap<>();
 
     public MainWindow(Stage stage, UserConfig config) {
         this.stage = stage;
@@ -654,7 +654,6 @@ public final class MainWindow {
     /** Shows a scanned index: the browser, the first series in the first viewport, the problems. */
     public void setIndex(StudyIndex idx) {
         index = idx;
-        measure.openStudies(idx.series().stream().map(Series::studyInstanceUid).distinct().toList());
         for (Task<Volume> t : loads.values()) {
             t.cancel();
         }
@@ -665,6 +664,7 @@ public final class MainWindow {
         for (Viewport v : viewports) {
             v.clear();
         }
+        measure.openStudies(idx.series().stream().map(Series::studyInstanceUid).distinct().toList());
         browser.show(idx, thumbnailWorker);
         List<Series> series = idx.series();
         int images = series.stream().mapToInt(s -> s.stacks().isEmpty() ? 0 : s.stacks().get(0).size()).sum();
@@ -1115,6 +1115,7 @@ public final class MainWindow {
 
     /** Remembers the window and layout; stops background work. */
     public void shutdown() {
+        measure.shutdown();
         if (!stage.isMaximized() && !stage.isFullScreen()) {
             config.windowX = stage.getX();
             config.windowY = stage.getY();
@@ -1127,7 +1128,6 @@ public final class MainWindow {
             config.browserDivider = split.getDividerPositions()[0];
         }
         saveConfig();
-        measure.shutdown();
         setCine(false);
         cancelWork();
         workers.shutdownNow();

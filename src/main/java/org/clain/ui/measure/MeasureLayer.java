@@ -507,9 +507,14 @@ public final class MeasureLayer {
                 continue;
             }
             Measurement shown = original != null && original.id().equals(m.id()) && preview != null ? preview : m;
-            Drawn d = draw(g, plane, shown, shown.id().equals(sel), !ctl.exporting());
-            if (d != null) {
-                out.add(d);
+            try {
+                Drawn d = draw(g, plane, shown, shown.id().equals(sel), !ctl.exporting());
+                if (d != null) {
+                    out.add(d);
+                }
+            } catch (RuntimeException e) {
+                // one odd measurement must not stop the image from being drawn
+                System.getLogger("clain.ui").log(System.Logger.Level.WARNING, "cannot draw " + m.type() + " " + m.id(), e);
             }
         }
         drawn = out;
