@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.application.Platform;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -91,13 +90,13 @@ public final class MprWorkspace extends BorderPane {
     private final ComboBox<SlabChoice> slabChoice = new ComboBox<>();
     private final Spinner<Double> slabThickness = new Spinner<>();
     private final ToggleButton linkWindow = new ToggleButton("Link W/L");
-    private final ToggleButton curveToolButton = new ToggleButton("Curved MPR");
+    private final ToggleButton curveToolButton = new ToggleButton("Curve");
     private final ToggleButton crosshairButton = new ToggleButton("Crosshair");
-    private final ToggleButton panelButton = new ToggleButton("3D settings");
+    private final ToggleButton panelButton = new ToggleButton("3D panel");
     private final ToggleGroup modeGroup = new ToggleGroup();
-    private final ToggleButton mprButton = new ToggleButton("MPR + 3D");
+    private final ToggleButton mprButton = new ToggleButton("MPR");
     private final ToggleButton volumeButton = new ToggleButton("3D");
-    private final Button closeButton = new Button("2D viewer");
+    private final Button closeButton = new Button("2D");
     private final List<Vec3> curvePoints = new ArrayList<>();
     private final List<Runnable> cursorListeners = new ArrayList<>();
 
@@ -160,6 +159,7 @@ public final class MprWorkspace extends BorderPane {
         mprButton.setOnAction(e -> setMode(Mode.MPR));
         volumeButton.setOnAction(e -> setMode(Mode.VOLUME));
         tip(mprButton, "Axial, coronal, sagittal and 3D (2x2)");
+        tip(closeButton, "Back to the 2D viewer");
         tip(volumeButton, "The 3D view alone, full size");
 
         Label slab = new Label("Slab");
@@ -169,7 +169,7 @@ public final class MprWorkspace extends BorderPane {
         slabChoice.valueProperty().addListener((o, a, b) -> slabChanged());
         slabThickness.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 300, 10, 1));
         slabThickness.setEditable(true);
-        slabThickness.setPrefWidth(80);
+        slabThickness.setPrefWidth(72);
         slabThickness.setId("slab-thickness");
         slabThickness.valueProperty().addListener((o, a, b) -> slabChanged());
         tip(slabThickness, "Slab thickness (mm)");
@@ -200,13 +200,14 @@ public final class MprWorkspace extends BorderPane {
 
         curveToolButton.setId("mpr-curve-tool");
         tip(curveToolButton, "Curved MPR: click points along a vessel in any view");
-        Button showCurved = new Button("Show curved");
+        Button showCurved = new Button("Show");
         showCurved.setId("mpr-curve-show");
         showCurved.setOnAction(e -> showCurved());
         tip(showCurved, "Straightened and stretched reformats along the clicked points");
-        Button clearCurve = new Button("Clear points");
+        Button clearCurve = new Button("Clear");
         clearCurve.setId("mpr-curve-clear");
         clearCurve.setOnAction(e -> clearCurve());
+        tip(clearCurve, "Forget the curve's points");
 
         crosshairButton.setSelected(true);
         crosshairButton.setId("mpr-crosshair");
@@ -219,12 +220,10 @@ public final class MprWorkspace extends BorderPane {
         panelButton.selectedProperty().addListener((o, a, b) -> setRight(b ? panelScroll : null));
         tip(panelButton, "Presets, transfer function, mode and clipping of the 3D view");
         closeButton.setId("mpr-close");
-        tip(closeButton, "Back to the 2D viewer");
 
-        tb.getItems().addAll(mprButton, volumeButton, new Separator(), slab, slabChoice, slabThickness, mm,
+        tb.getItems().addAll(closeButton, new Separator(), mprButton, volumeButton, new Separator(), slab, slabChoice, slabThickness, mm,
                 new Separator(), linkWindow, windows, new Separator(), curveToolButton, showCurved, clearCurve,
-                new Separator(), crosshairButton, reset, new Separator(), panelButton, new Separator(Orientation.VERTICAL),
-                closeButton);
+                new Separator(), crosshairButton, reset, new Separator(), panelButton);
         for (Node n : tb.getItems()) {
             n.setFocusTraversable(false);
         }

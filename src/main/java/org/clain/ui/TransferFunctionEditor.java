@@ -307,7 +307,9 @@ public final class TransferFunctionEditor extends Region {
             double xx = Math.round(x(v)) + 0.5;
             g.strokeLine(xx, TOP, xx, bottom);
             g.setFill(Color.rgb(150, 152, 158));
-            g.fillText(Viewport.num(v), xx, h - AXIS + 2);
+            // labels at the ends stay inside
+            g.setTextAlign(xx < 20 ? TextAlignment.LEFT : xx > w - 20 ? TextAlignment.RIGHT : TextAlignment.CENTER);
+            g.fillText(Viewport.num(v), xx < 20 ? 1 : xx > w - 20 ? w - 1 : xx, h - AXIS + 2);
         }
         if (points.isEmpty()) {
             return;
