@@ -18,6 +18,18 @@ final class MprMode {
     static final String MPR_COMMAND = "MPR: axial, coronal, sagittal and 3D";
     static final String VOLUME_COMMAND = "3D volume rendering";
 
+    /** The mouse in the MPR and 3D views, for the help sheet. */
+    static final List<HelpSheet.Line> MOUSE_HELP = List.of(
+            new HelpSheet.Line("MPR", "Move the crosshair", "Drag its centre, or click anywhere in a reformat"),
+            new HelpSheet.Line("MPR", "Oblique plane", "Drag a crosshair line (or its dot): the other two planes turn"),
+            new HelpSheet.Line("MPR", "Scroll along the normal", "Wheel"),
+            new HelpSheet.Line("MPR", "Window / level, zoom, pan", "Right-drag; Ctrl + wheel; middle- or Shift-drag"),
+            new HelpSheet.Line("MPR", "Curved MPR", "Curve tool: click points along a vessel, then Show"),
+            new HelpSheet.Line("3D", "Rotate", "Left-drag (quick frames while dragging, full quality at rest)"),
+            new HelpSheet.Line("3D", "Pan, zoom", "Middle- or Shift-drag; wheel or right-drag"),
+            new HelpSheet.Line("3D", "Edit the transfer function",
+                    "Drag points; double-click adds; right-click or Delete removes"));
+
     private final MainWindow window;
     private MprWorkspace workspace;
 

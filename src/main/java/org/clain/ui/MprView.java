@@ -269,8 +269,8 @@ public final class MprView extends Region {
 
     /** Asks the workspace's render thread for the reslice of the current plane. */
     void requestRender() {
-        if (ws.volume() == null || getWidth() < 2 || getHeight() < 2) {
-            return;
+        if (ws.volume() == null || getWidth() < 2 || getHeight() < 2 || getScene() == null) {
+            return; // not on screen (the 3D view alone): rendered again when shown
         }
         if (focus == null) {
             fit();

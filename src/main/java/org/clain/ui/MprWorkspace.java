@@ -257,6 +257,8 @@ public final class MprWorkspace extends BorderPane {
             grid.add(views.get(View.SAGITTAL), 0, 1);
             grid.add(volumeView, 1, 1);
             mprButton.setSelected(true);
+            // views left out while the 3D view was alone may show an old crosshair
+            views.values().forEach(v -> javafx.application.Platform.runLater(v::requestRender));
         } else {
             ColumnConstraints cc = new ColumnConstraints();
             cc.setPercentWidth(100);
@@ -528,7 +530,7 @@ public final class MprWorkspace extends BorderPane {
 
     /** True when no reslice or 3D frame is waiting, running or on its way to the screen. */
     public boolean idle() {
-        return mprService.idle() && volumeView.idle() && (curvedWindow == null || mprService.idle());
+        return mprService.idle() && volumeView.idle();
     }
 
     Stage owner() {

@@ -283,6 +283,51 @@ class MprViewTest {
     }
 
     @Test
+    void windowLevelIsSharedOrPerViewAndCursorBurstsNeverWait(FxRobot robot) {
+        MprWorkspace ws = open();
+        MprView ax = ws.view(View.AXIAL);
+        MprView co = ws.view(View.CORONAL);
+        assertTrue(fx(ws::linkedWindow));
+        double c0 = fx(ax::windowCenter);
+        double w0 = fx(ax::windowWidth);
+        // right drag in the axial view: +64 px wider, +32 px higher level, by width/256 per pixel
+        robot.drag(screen(ax, new Point2D(80, 80)), MouseButton.SECONDARY).moveBy(64, 32).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        double step = w0 / Viewport.WL_DRAG_DIVISOR;
+        assertEquals(w0 + 64 * step, fx(ax::windowWidth), 1e-9);
+        assertEquals(c0 + 32 * step, fx(ax::windowCenter), 1e-9);
+        assertEquals(fx(ax::windowWidth), fx(co::windowWidth), 1e-9, "linked: the coronal follows");
+        // unlinked: each view its own
+        robot.clickOn("#mpr-link-window");
+        assertTrue(!fx(ws::linkedWindow));
+        double coWidth = fx(co::windowWidth);
+        robot.drag(screen(ax, new Point2D(80, 80)), MouseButton.SECONDARY).moveBy(-40, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(ax::windowWidth) < coWidth - 10);
+        assertEquals(coWidth, fx(co::windowWidth), 1e-9, "unlinked: the coronal keeps its window");
+        // the pixels follow the window without a new reslice
+        settle(ws);
+        Point2D p = fx(() -> co.patientToScreen(ws.cursor().centre().plus(new Vec3(5, 0, 5))));
+        double hu = fx(() -> co.valueAt(p.getX(), p.getY()));
+        assertEquals(UiTestSupport.expectedGrey(hu, fx(co::windowCenter), fx(co::windowWidth)),
+                fx(() -> co.greyAt(p.getX(), p.getY())), 1);
+
+        // 40 crosshair moves in a row return at once; only the last planes need to be drawn
+        int before = fx(() -> ax.framesShown() + co.framesShown());
+        long t0 = System.nanoTime();
+        fxRun(() -> {
+            for (int i = 1; i <= 40; i++) {
+                ws.setCursor(ws.cursor().withCentre(ws.cursor().centre().plus(new Vec3(0.5, 0.5, 0.5))));
+            }
+        });
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        settle(ws);
+        int drawn = fx(() -> ax.framesShown() + co.framesShown()) - before;
+        assertTrue(ms < 1000, "40 moves took " + ms + " ms on the FX thread");
+        assertTrue(drawn < 2 * 40, drawn + " frames drawn for 40 moves (latest request wins)");
+    }
+
+    @Test
     void curvedMprAlongClickedPortalVeinPointsShowsTheVesselDownTheMiddle(FxRobot robot) {
         MprWorkspace ws = open();
         Structure.Tube vein = (Structure.Tube) TRUTH.structure("portal-vein");
