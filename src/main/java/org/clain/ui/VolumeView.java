@@ -64,7 +64,7 @@ public final class VolumeView extends Region {
     private final PauseTransition refine = new PauseTransition(Duration.millis(REFINE_DELAY_MS));
     private final List<Consumer<Frame>> frameListeners = new ArrayList<>();
     private VolumeRenderer renderer; // vr thread only
-    private VolumeRenderer.Preference preference;
+    private volatile VolumeRenderer.Preference preference;
     private volatile boolean preferenceChanged;
 
     private RenderParams params;
@@ -93,7 +93,7 @@ public final class VolumeView extends Region {
         preference = "cpu".equalsIgnoreCase(pref) ? VolumeRenderer.Preference.CPU : VolumeRenderer.Preference.GPU;
         Presets.Preset initial = Presets.find("CT".equalsIgnoreCase(ws.volume().modality()) ? "ct-bone" : "mr-default")
                 .orElse(Presets.builtIn().get(0));
-        params = initial.params().withBackground(new org.clain.render.Rgb(0, 0, 0));
+        params = initial.params();
         presetName = initial.name();
         imageView.setSmooth(true);
         imageView.setPreserveRatio(false);

@@ -34,7 +34,6 @@ class Ui3dScreenshotTest {
     static {
         UiTestSupport.init();
         System.setProperty("clain.vr.backend", System.getProperty("clain.vr.backend", "cpu"));
-        System.setProperty("clain.vr.maxSize", "384");
     }
 
     static final Path CHEST = SharedData.file("real-ct/midrc-ricord-1a_chest_jpeglosslessSV1");
@@ -80,6 +79,7 @@ class Ui3dScreenshotTest {
             // crosshair on the largest liver tumour, abdomen window, CT angio in the 3D pane
             ws.setCursor(ws.cursor().withCentre(new Vec3(-38 + 0.0, -14, -354)));
             ws.applyWindow(40, 400);
+            ws.volumeView().setMaxRenderSize(384);
             ws.volumePanel().choosePreset("ct-angio");
         });
         waitFull(ws);
@@ -89,8 +89,30 @@ class Ui3dScreenshotTest {
         fxRun(() -> ws.setSlab(MprWorkspace.SlabChoice.MIP, 20));
         waitFull(ws);
         shot("mpr-2x2-phantom-mip20.png");
+        // oblique: the coronal and sagittal planes turned 30 degrees about the axial normal
         fxRun(() -> {
             ws.setSlab(MprWorkspace.SlabChoice.NONE, 20);
+            ws.setCursor(ws.cursor().rotated(View.AXIAL, Math.toRadians(30)));
+        });
+        waitFull(ws);
+        shot("mpr-2x2-phantom-oblique.png");
+        // curved MPR along the portal vein's centre line (the phantom's truth), as if clicked
+        fxRun(() -> {
+            ws.reset();
+            for (org.clain.study.phantom.Vec3 p : ((org.clain.study.phantom.Structure.Tube) Ui3dPhantoms.truth(dir)
+                    .structure("portal-vein")).points()) {
+                ws.addCurvePoint(Ui3dPhantoms.geom(p), ws.cursor().normal(View.CORONAL));
+            }
+            ws.showCurved();
+        });
+        waitUntil("the curved reformats", 60, () -> ws.idle() && ws.curvedWindow().straightened() != null
+                && ws.curvedWindow().stretched() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        save(fx(() -> ws.curvedWindow().stage().getScene().getRoot().snapshot(null, null)),
+                "mpr-curved-portal-vein.png");
+        fxRun(() -> {
+            ws.curvedWindow().close();
+            ws.clearCurve();
             ws.setMode(MprWorkspace.Mode.VOLUME);
         });
         waitFull(ws);
@@ -133,7 +155,10 @@ class Ui3dScreenshotTest {
         openAndWait(mw, CHEST);
         MprWorkspace ws = fx(() -> mw.openMpr(MprWorkspace.Mode.VOLUME));
         assertNotNull(ws);
-        fxRun(() -> ws.volumePanel().choosePreset("ct-bone"));
+        fxRun(() -> {
+            ws.volumeView().setMaxRenderSize(384);
+            ws.volumePanel().choosePreset("ct-bone");
+        });
         waitFull(ws);
         shot("vr-chest-bone.png");
         save(fx(() -> ws.volumeView().snapshot(null, null)), "vr-chest-bone-view.png");
