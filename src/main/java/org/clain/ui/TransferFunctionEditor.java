@@ -27,7 +27,7 @@ import org.clain.render.TransferFunction.Point;
  * points (HU across, opacity up, each drawn in its colour) joined by the opacity curve, with the
  * colour ramp below. Drag a point to move it; double-click empty space to add a point (its colour
  * interpolated); right-click a point, or select it and press Delete, to remove it. The selected
- * point's colour is set with {@link #setSelectedColour}. Every change is reported with a flag that
+ * point's colour is set with {@link #setSelectedColour}. The wheel zooms the HU axis at the pointer. Every change is reported with a flag that
  * says whether the user is still dragging (the 3D view renders quick frames meanwhile).
  */
 public final class TransferFunctionEditor extends Region {
@@ -62,6 +62,12 @@ public final class TransferFunctionEditor extends Region {
             if (dragging >= 0) {
                 dragging = -1;
                 fire(false);
+            }
+        });
+        setOnScroll(e -> {
+            if (e.getDeltaY() != 0) {
+                zoomAxis(e.getDeltaY() > 0 ? 1 / 1.25 : 1.25, hu(e.getX()));
+                e.consume();
             }
         });
         setOnKeyPressed(e -> {
@@ -103,6 +109,20 @@ public final class TransferFunctionEditor extends Region {
         histogram = h;
         lo = h.lo();
         hi = Math.max(h.hi(), h.lo() + 100);
+        redraw();
+    }
+
+    /** Narrows (factor below 1) or widens the HU axis keeping {@code atHu} in place, within the data's reach. */
+    public void zoomAxis(double factor, double atHu) {
+        double minLo = histogram == null ? -2000 : histogram.lo() - 1000;
+        double maxHi = histogram == null ? 4000 : histogram.hi() + 2000;
+        double nlo = atHu - (atHu - lo) * factor;
+        double nhi = atHu + (hi - atHu) * factor;
+        if (nhi - nlo < 50) {
+            return;
+        }
+        lo = Math.max(minLo, nlo);
+        hi = Math.min(maxHi, nhi);
         redraw();
     }
 

@@ -48,6 +48,8 @@ public final class VolumePanel extends VBox {
     public static final String USER_PRESETS = "render-presets.json";
 
     private static final System.Logger LOG = System.getLogger("clain.ui");
+    /** Appended to the preset's name once its transfer function is edited. */
+    static final String EDITED = " (edited)";
 
     private final MprWorkspace ws;
     private final VolumeView view;
@@ -116,7 +118,12 @@ public final class VolumePanel extends VBox {
             }
         });
 
-        editor.setOnChange((tf, live) -> view.setParams(view.params().withTransferFunction(tf), live));
+        editor.setOnChange((tf, live) -> {
+            view.setParams(view.params().withTransferFunction(tf), live);
+            if (!view.presetName().endsWith(EDITED)) {
+                view.setPresetName(view.presetName() + EDITED);
+            }
+        });
         editor.setOnSelect(() -> {
             TransferFunction.Point p = editor.selectedPoint();
             colour.setDisable(p == null);
@@ -320,7 +327,7 @@ public final class VolumePanel extends VBox {
     }
 
     private void askAndSave() {
-        TextInputDialog d = new TextInputDialog(view.presetName() + " (mine)");
+        TextInputDialog d = new TextInputDialog(view.presetName().replace(EDITED, "") + " (mine)");
         d.initOwner(ws.owner());
         d.setTitle("Save the 3D preset");
         d.setHeaderText("Name of the preset (kept in " + userPresetsFile() + ")");
@@ -334,6 +341,7 @@ public final class VolumePanel extends VBox {
      */
     public Presets.Preset saveUserPreset(String name) {
         RenderParams p = view.params();
+        name = name.endsWith(EDITED) ? name.substring(0, name.length() - EDITED.length()) : name;
         String id = "user-" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         Presets.Preset preset = new Presets.Preset(id, name, ws.volume().modality(), p.mode(), p.transferFunction(),
                 p.shading(), p.mode() == RenderMode.ISO ? p.isoValue() : null,

@@ -142,4 +142,18 @@ class TransferFunctionEditorTest {
         assertFalse(hus.contains(120.0), "the 120 HU point is gone: " + hus);
         assertEquals(fx(ed::function), functions.get(functions.size() - 1));
     }
+
+    @Test
+    void theWheelZoomsTheHuAxisAtThePointer(FxRobot robot) {
+        double lx = fx(() -> ed.x(100));
+        double before = fx(() -> ed.hu(lx));
+        double huPerPixel = 3000 / fx(ed::getWidth);
+        robot.moveTo(onScreen(lx, fx(() -> ed.y(0.5))));
+        UiTestSupport.wheel(robot, ed, 2, false);
+        assertEquals(3000 / 1.25 / 1.25, fx(() -> ed.axisHigh() - ed.axisLow()), 1);
+        // the HU under the pointer stays under it (to the pixel the robot could reach)
+        assertEquals(before, fx(() -> ed.hu(lx)), 2 * huPerPixel);
+        UiTestSupport.wheel(robot, ed, 2, true);
+        assertEquals(3000, fx(() -> ed.axisHigh() - ed.axisLow()), 1);
+    }
 }
