@@ -130,7 +130,13 @@ public final class CurvedMprWindow {
         if (points.size() < 2 || direction == null) {
             return;
         }
-        Curve curve = smooth.isSelected() ? Curve.catmullRom(points) : Curve.polyline(points);
+        Curve curve;
+        try {
+            curve = smooth.isSelected() ? Curve.catmullRom(points) : Curve.polyline(points);
+        } catch (IllegalArgumentException e) {
+            ws.status("Curved MPR: " + e.getMessage());
+            return;
+        }
         Vec3 chord = curve.at(curve.length()).minus(curve.at(0));
         Vec3 d = direction;
         if (chord.norm() > 1e-6) {

@@ -21,7 +21,6 @@ final class RenderService implements AutoCloseable {
 
     private final Object lock = new Object();
     private final Map<Object, Job<?>> pending = new LinkedHashMap<>();
-    private final Map<Object, Long> submitted = new java.util.HashMap<>();
     private final Map<Object, Long> shown = new java.util.HashMap<>();
     /** Jobs waiting or running, plus results on their way to the FX thread. */
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -44,7 +43,6 @@ final class RenderService implements AutoCloseable {
                 return;
             }
             long s = ++seq;
-            submitted.put(slot, s);
             Job<?> old = pending.put(slot, new Job<>(s, work, onFx, onError));
             if (old == null) {
                 inFlight.incrementAndGet();
@@ -56,14 +54,6 @@ final class RenderService implements AutoCloseable {
     /** True when nothing waits, runs or is on its way to the FX thread (for tests). */
     boolean idle() {
         return inFlight.get() == 0;
-    }
-
-    /** True while a newer request than {@code seq} was made for the slot (the job can stop early). */
-    boolean superseded(Object slot, long seqOfJob) {
-        synchronized (lock) {
-            Long s = submitted.get(slot);
-            return s != null && s > seqOfJob;
-        }
     }
 
     private void loop() {

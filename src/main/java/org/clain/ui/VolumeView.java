@@ -303,12 +303,6 @@ public final class VolumeView extends Region {
         return new javafx.geometry.Point2D(xy[0] * getWidth() / vf.width(), xy[1] * getHeight() / vf.height());
     }
 
-    /** Millimetres per view pixel at the current zoom. */
-    double mmPerViewPixel() {
-        ViewFrame vf = viewFrame();
-        return vf.mmPerPixel() * vf.width() / Math.max(1, getWidth());
-    }
-
     // ---------------------------------------------------------------- mouse
 
     private void onPressed(MouseEvent e) {
