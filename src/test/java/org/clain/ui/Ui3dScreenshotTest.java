@@ -138,6 +138,8 @@ class Ui3dScreenshotTest {
                 }
             }
             ws.volumeView().setParams(ws.volumeView().params().withTransferFunction(new TransferFunction(pts)), false);
+            ws.volumeView().setPresetName("CT angio + hypodense band (edited)");
+            ws.setCursor(ws.cursor().withCentre(new Vec3(-38, -14, -354))); // tumour-1, as in the MPR shot
             ws.volumePanel().showParams();
             // voxel x (columns, R to L), y (rows, A to P), z (slices, F to H) of the 256 x 256 x 120
             // phantom: the liver without the body wall, spine, psoas, kidney and aorta
