@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Rendering presets (transfer function, mode, shading, isosurface) from the JSON resource
- * {@code org/clain/render/presets.json}, or from a user file in the same format.
+ * {@code org/clain/render/presets.json}, or from a user file in the same format; {@link #write}
+ * writes that format back (user presets saved by the viewer).
  */
 public final class Presets {
     /** One preset: apply it to parameters to get its mode, transfer function, shading and iso. */
@@ -116,5 +122,54 @@ public final class Presets {
                     mode, new TransferFunction(pts), sh, iso, isoColor));
         }
         return List.copyOf(out);
+    }
+
+    /** Writes presets in the presets.json format (what {@link #read} reads back to equal presets). */
+    public static void write(List<Preset> presets, OutputStream out) throws IOException {
+        List<PresetJson> list = new ArrayList<>();
+        for (Preset p : presets) {
+            List<double[]> pts = new ArrayList<>();
+            for (TransferFunction.Point q : p.transferFunction().points()) {
+                pts.add(new double[] {q.hu(), q.r(), q.g(), q.b(), q.a()});
+            }
+            Shading sh = p.shading();
+            ShadingJson sj = sh == null || !sh.enabled() ? null
+                    : new ShadingJson(sh.ambient(), sh.diffuse(), sh.specular(), sh.shininess());
+            IsoJson iso = p.isoValue() == null ? null : new IsoJson(p.isoValue(), p.isoColor() == null ? null
+                    : new double[] {p.isoColor().r(), p.isoColor().g(), p.isoColor().b()});
+            list.add(new PresetJson(p.id(), p.name(), p.modality(), p.mode().name(), sj, iso, pts));
+        }
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(new java.io.FilterOutputStream(out) {
+            @Override
+            public void close() throws IOException {
+                flush(); // the caller owns the stream
+            }
+        }, new FileJson(1, list));
+    }
+
+    /** Writes presets to a file atomically (a temporary file in the same folder, then a rename). */
+    public static void write(List<Preset> presets, Path file) throws IOException {
+        Path abs = file.toAbsolutePath();
+        Files.createDirectories(abs.getParent());
+        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                write(presets, out);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Reads a presets file (see {@link #read(InputStream)}). */
+    public static List<Preset> read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in);
+        }
     }
 }

@@ -54,6 +54,7 @@ public final class HelpSheet {
             }
         }
         table.getItems().addAll(MOUSE);
+        table.getItems().addAll(MprMode.MOUSE_HELP);
         Scene scene = new Scene(table, 680, 720);
         scene.getStylesheets().add(ClainApp.stylesheet());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), stage::hide);

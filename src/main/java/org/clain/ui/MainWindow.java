@@ -135,6 +135,7 @@ public final class MainWindow {
     private TagBrowser tagBrowser;
     private ProblemsDialog problemsDialog;
     private HelpSheet helpSheet;
+    private final MprMode mprMode = new MprMode(this);
 
     public MainWindow(Stage stage, UserConfig config) {
         this.stage = stage;
@@ -235,6 +236,7 @@ public final class MainWindow {
         measure.viewActions().forEach(this::add);
         add("View", "Full screen", key(KeyCode.F11), () -> stage.setFullScreen(!stage.isFullScreen()));
         add("Help", "Keyboard and mouse…", key(KeyCode.F1), this::showHelp);
+        commands.addAll(mprMode.commands());
 
         syncScroll.addListener((o, a, b) -> {
             config.syncScroll = b;
@@ -377,6 +379,8 @@ public final class MainWindow {
         ref.setId("reflines");
         ref.selectedProperty().bindBidirectional(referenceLines);
         tools.getItems().addAll(tip(sync, "Synchronised scrolling"), tip(ref, "Reference lines"));
+        tools.getItems().add(new Separator());
+        tools.getItems().addAll(mprMode.toolbarButtons());
         tools.getItems().add(new Separator());
         tools.getItems().add(button("Tags", "DICOM tags…"));
         tools.getItems().add(button("?", "Keyboard and mouse…"));
@@ -653,6 +657,7 @@ public final class MainWindow {
 
     /** Shows a scanned index: the browser, the first series in the first viewport, the problems. */
     public void setIndex(StudyIndex idx) {
+        mprMode.close();
         index = idx;
         for (Task<Volume> t : loads.values()) {
             t.cancel();
@@ -1128,6 +1133,7 @@ public final class MainWindow {
             config.browserDivider = split.getDividerPositions()[0];
         }
         saveConfig();
+        mprMode.close();
         setCine(false);
         cancelWork();
         workers.shutdownNow();
@@ -1136,6 +1142,27 @@ public final class MainWindow {
 
     public Stage stage() {
         return stage;
+    }
+
+    /** Shows a node (the MPR / 3D workspace) in place of the viewport grid; null brings the grid back. */
+    void showInCentre(Node n) {
+        Node want = n == null ? grid : n;
+        int i = split.getItems().size() - 1;
+        if (split.getItems().get(i) != want) {
+            double[] dividers = split.getDividerPositions();
+            split.getItems().set(i, want);
+            split.setDividerPositions(dividers);
+        }
+    }
+
+    /** The MPR / 3D workspace on screen, or null while the 2D viewports are shown. */
+    public MprWorkspace mprWorkspace() {
+        return mprMode.workspace() != null && split.getItems().contains(mprMode.workspace()) ? mprMode.workspace() : null;
+    }
+
+    /** Opens the MPR / 3D workspace of the active viewport's volume (what Ctrl+M and Ctrl+Shift+M do). */
+    public MprWorkspace openMpr(MprWorkspace.Mode mode) {
+        return mprMode.open(mode);
     }
 
     public StudyBrowser browser() {
