@@ -65,6 +65,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.clain.dicom.DicomException;
 import org.clain.geom.ImagePlane;
+import org.clain.render.MprCursor;
 import org.clain.render.SliceGeometry;
 import org.clain.render.SliceImage;
 import org.clain.render.WindowPreset;
@@ -122,6 +123,8 @@ public final class MainWindow {
     private final List<Skipped> problems = new ArrayList<>();
     private final MeasureController measure = new MeasureController(new Host());
     private final Map<Viewport, PlaneView> planeViews = new HashMap<>();
+    private final List<PlaneView> mprPlaneViews = new ArrayList<>();
+    private MprWorkspace measuredWorkspace;
 
     private StudyIndex index;
     private Layout layout = Layout.L1X1;
@@ -1153,6 +1156,24 @@ public final class MainWindow {
             split.getItems().set(i, want);
             split.setDividerPositions(dividers);
         }
+        measureIn(n instanceof MprWorkspace w ? w : null);
+    }
+
+    /** Gives the measurement tools the reformats of a workspace (and takes them from the last one). */
+    private void measureIn(MprWorkspace w) {
+        if (w == measuredWorkspace) {
+            return;
+        }
+        mprPlaneViews.forEach(measure::detach);
+        mprPlaneViews.clear();
+        measuredWorkspace = w;
+        if (w != null) {
+            for (MprCursor.View v : MprCursor.View.values()) {
+                PlaneView pv = new MprPlaneView(w, w.view(v));
+                mprPlaneViews.add(pv);
+                measure.attach(pv);
+            }
+        }
     }
 
     /** The MPR / 3D workspace on screen, or null while the 2D viewports are shown. */
@@ -1206,12 +1227,25 @@ public final class MainWindow {
 
         @Override
         public PlaneView activeView() {
+            if (reformatsShown()) {
+                for (PlaneView pv : mprPlaneViews) {
+                    if (pv.node() == measuredWorkspace.active()) {
+                        return pv;
+                    }
+                }
+            }
             return planeViews.get(active);
         }
 
         @Override
         public List<PlaneView> visibleViews() {
-            return visibleViewports().stream().map(planeViews::get).toList();
+            return reformatsShown() ? List.copyOf(mprPlaneViews)
+                    : visibleViewports().stream().map(planeViews::get).toList();
+        }
+
+        private boolean reformatsShown() {
+            return measuredWorkspace != null && mprWorkspace() == measuredWorkspace
+                    && measuredWorkspace.mode() == MprWorkspace.Mode.MPR;
         }
 
         @Override

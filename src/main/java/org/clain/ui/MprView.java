@@ -4,6 +4,7 @@ import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -62,6 +63,7 @@ public final class MprView extends Region {
     private final MprWorkspace ws;
     private final View view;
     private final Canvas canvas = new Canvas();
+    private final List<Consumer<GraphicsContext>> painters = new ArrayList<>();
 
     // viewing state (FX thread)
     private Vec3 focus;
@@ -118,6 +120,11 @@ public final class MprView extends Region {
 
     public View view() {
         return view;
+    }
+
+    /** Paints on top of the reformat (measurements, annotations) each time the view is drawn. */
+    public void addPainter(Consumer<GraphicsContext> painter) {
+        painters.add(painter);
     }
 
     /** Colour of this view's plane (its crosshair line in the other views, its frame). */
@@ -479,6 +486,9 @@ public final class MprView extends Region {
         drawCurve(g);
         if (ws.crosshairVisible()) {
             drawCrosshair(g);
+        }
+        for (Consumer<GraphicsContext> p : painters) {
+            p.accept(g);
         }
         drawOverlays(g, cw, ch);
         g.setStroke(ws.active() == this ? colour(view) : colour(view).deriveColor(0, 1, 0.6, 1));

@@ -118,6 +118,20 @@ public final class MeasureController {
         layers.add(new MeasureLayer(this, view));
     }
 
+    /** The views that have the tools. */
+    public List<PlaneView> views() {
+        return layers.stream().map(MeasureLayer::view).toList();
+    }
+
+    /** Takes the tools from a view that goes away (a closed MPR workspace). */
+    public void detach(PlaneView view) {
+        MeasureLayer l = layer(view);
+        if (l != null) {
+            l.cancel();
+            layers.remove(l);
+        }
+    }
+
     MeasureHost host() {
         return host;
     }

@@ -136,8 +136,16 @@ public final class MeasureLayer {
         return view.toPatient(e.getX(), e.getY());
     }
 
+    /** The press starts a gesture of the tools: the view's own handling of it (scroll, crosshair) is skipped. */
+    private void take(MouseEvent e) {
+        e.consume();
+        view.activate();
+        view.node().requestFocus();
+    }
+
     private void pressed(MouseEvent e) {
-        if (e.getButton() != MouseButton.PRIMARY) {
+        if (e.getButton() != MouseButton.PRIMARY || e.isShiftDown()) {
+            // other buttons window, pan and zoom as the view does; Shift + drag pans a reformat
             return;
         }
         Vec3 p = point(e);
@@ -150,6 +158,7 @@ public final class MeasureLayer {
         lastY = pressY;
         dragged = false;
         if (isDrawing()) {
+            take(e);
             if (drawing == MeasureTool.POLYLINE || drawing == MeasureTool.POLYGON) {
                 if (e.getClickCount() >= 2) {
                     finish();
@@ -173,6 +182,7 @@ public final class MeasureLayer {
         MeasureTool t = ctl.tool();
         Drawn h = hitHandle(e.getX(), e.getY());
         if (h != null) {
+            take(e);
             gesture = Gesture.HANDLE;
             original = h.m();
             preview = original;
@@ -181,6 +191,7 @@ public final class MeasureLayer {
         }
         Drawn b = hitBody(e.getX(), e.getY(), t == null);
         if (b != null) {
+            take(e);
             if (e.getClickCount() >= 2 && (b.m() instanceof TextLabel || b.m() instanceof Arrow)) {
                 Measurement m = b.m();
                 Platform.runLater(() -> editText(m));
@@ -194,6 +205,7 @@ public final class MeasureLayer {
             return;
         }
         if (t != null) {
+            take(e);
             drawing = t;
             pending.clear();
             pending.add(p);
@@ -661,7 +673,10 @@ public final class MeasureLayer {
         return new Drawn(m, open, closed, hs, box, marker);
     }
 
-    /** Where a measurement off this plane crosses it: small diamonds, so that the user knows it is near. */
+    /**
+     * Where a measurement off this plane meets it: small diamonds where a segment crosses the plane
+     * or ends on it, so that the user knows the measurement passes here.
+     */
     private void drawCrossings(GraphicsContext g, ViewPlane plane, Measurement m, boolean selected) {
         double tol = view.halfThickness() + 1e-3;
         List<List<Vec3>> paths = new ArrayList<>(openPaths(m));
@@ -671,15 +686,29 @@ public final class MeasureLayer {
             paths.add(o);
         }
         Color ink = (selected ? INK_SELECTED : INK).deriveColor(0, 1, 1, 0.75);
+        List<Point2D> marks = new ArrayList<>();
         for (List<Vec3> path : paths) {
             for (int i = 0; i + 1 < path.size(); i++) {
-                double da = plane.distance(path.get(i));
-                double db = plane.distance(path.get(i + 1));
+                Vec3 a = path.get(i);
+                Vec3 b = path.get(i + 1);
+                double da = plane.distance(a);
+                double db = plane.distance(b);
                 if ((da > tol && db < -tol) || (da < -tol && db > tol)) {
-                    double t = da / (da - db);
-                    Vec3 x = path.get(i).plus(path.get(i + 1).minus(path.get(i)).times(t));
-                    diamond(g, view.toScreen(x), ink);
+                    marks.add(view.toScreen(a.plus(b.minus(a).times(da / (da - db)))));
                 }
+                if (Math.abs(da) <= tol) {
+                    marks.add(view.toScreen(a));
+                }
+                if (Math.abs(db) <= tol) {
+                    marks.add(view.toScreen(b));
+                }
+            }
+        }
+        List<Point2D> drawnMarks = new ArrayList<>();
+        for (Point2D s : marks) {
+            if (drawnMarks.stream().noneMatch(q -> q.distance(s) < 3)) {
+                drawnMarks.add(s);
+                diamond(g, s, ink);
             }
         }
     }

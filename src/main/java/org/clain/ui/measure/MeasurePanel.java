@@ -98,8 +98,8 @@ public final class MeasurePanel extends VBox {
         label.setEditable(true);
         label.setCellFactory(TextFieldTableCell.forTableColumn());
         label.setOnEditCommit(e -> ctl.rename(e.getRowValue().id(), e.getNewValue()));
-        TableColumn<Row, String> value = column("Value", Row::value, 186);
-        TableColumn<Row, String> plane = column("Slice", Row::plane, 44);
+        TableColumn<Row, String> value = column("Value", Row::value, 176);
+        TableColumn<Row, String> plane = column("Slice", Row::plane, 54);
         table.getColumns().add(kind);
         table.getColumns().add(label);
         table.getColumns().add(value);
