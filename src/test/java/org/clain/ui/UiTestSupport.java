@@ -27,6 +27,8 @@ final class UiTestSupport {
         try {
             Path dir = Files.createTempDirectory("clain-ui-test-config");
             System.setProperty("clain.config.dir", dir.toString());
+            // nor their annotations (the viewer loads a study's annotations when it opens)
+            System.setProperty("clain.data.dir", Files.createTempDirectory("clain-ui-test-data").toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
