@@ -20,8 +20,8 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -149,8 +149,11 @@ public final class MprWorkspace extends BorderPane {
         setMode(Mode.MPR);
     }
 
-    private ToolBar toolbar() {
-        ToolBar tb = new ToolBar();
+    /** A wrapping bar: at narrow widths (the measurement panel open) no control goes out of reach. */
+    private FlowPane toolbar() {
+        FlowPane tb = new FlowPane(4, 4);
+        tb.getStyleClass().add("tool-bar");
+        tb.setPadding(new javafx.geometry.Insets(4, 6, 4, 6));
         tb.setId("mpr-toolbar");
         mprButton.setToggleGroup(modeGroup);
         volumeButton.setToggleGroup(modeGroup);
@@ -221,13 +224,18 @@ public final class MprWorkspace extends BorderPane {
         tip(panelButton, "Presets, transfer function, mode and clipping of the 3D view");
         closeButton.setId("mpr-close");
 
-        tb.getItems().addAll(closeButton, new Separator(), mprButton, volumeButton, new Separator(), slab, slabChoice, slabThickness, mm,
-                new Separator(), linkWindow, windows, new Separator(), curveToolButton, showCurved, clearCurve,
-                new Separator(), crosshairButton, reset, new Separator(), panelButton);
-        for (Node n : tb.getItems()) {
+        tb.getChildren().addAll(closeButton, bar(), mprButton, volumeButton, bar(), slab, slabChoice, slabThickness, mm,
+                bar(), linkWindow, windows, bar(), curveToolButton, showCurved, clearCurve,
+                bar(), crosshairButton, reset, bar(), panelButton);
+        tb.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        for (Node n : tb.getChildren()) {
             n.setFocusTraversable(false);
         }
         return tb;
+    }
+
+    private static Separator bar() {
+        return new Separator(javafx.geometry.Orientation.VERTICAL);
     }
 
     private static void tip(javafx.scene.control.Control c, String text) {
