@@ -75,14 +75,20 @@ public final class SliceStack {
         return out;
     }
 
+    /** Grouping key: size, orientation to 1e-3, spacing to 1e-4 (no String.format: it is per slice). */
     private static String key(SliceHeader s) {
+        StringBuilder b = new StringBuilder(96).append(s.rows()).append('x').append(s.columns()).append(' ')
+                .append(s.localizer());
         if (!s.hasGeometry()) {
-            return String.format(Locale.ROOT, "%dx%d nogeom %b", s.rows(), s.columns(), s.localizer());
+            return b.append(" nogeom").toString();
         }
         Vec3 r = s.rowDirection();
         Vec3 c = s.columnDirection();
-        return String.format(Locale.ROOT, "%dx%d %.3f %.3f %.3f %.3f %.3f %.3f %.4f %.4f %b", s.rows(), s.columns(),
-                r.x(), r.y(), r.z(), c.x(), c.y(), c.z(), s.rowSpacing(), s.columnSpacing(), s.localizer());
+        for (double d : new double[] {r.x(), r.y(), r.z(), c.x(), c.y(), c.z()}) {
+            b.append(' ').append(Math.round(d * 1000));
+        }
+        return b.append(' ').append(Math.round(s.rowSpacing() * 10000)).append(' ')
+                .append(Math.round(s.columnSpacing() * 10000)).toString();
     }
 
     private void analyse() {
