@@ -128,6 +128,15 @@ public final class Jpeg2000Decoder {
      * @throws CodecException if the data is not decodable; no RuntimeException escapes
      */
     public static DecodedImage decode(byte[] data, int offset, int length) throws CodecException {
+        return decode(data, offset, length, MAX_SAMPLES);
+    }
+
+    /**
+     * As {@link #decode(byte[], int, int)}, refusing before decoding a codestream whose SIZ declares
+     * more than {@code maxSamples} samples (width x height x components): the caller's bound, e.g.
+     * what the DICOM header declares for the frame.
+     */
+    public static DecodedImage decode(byte[] data, int offset, int length, long maxSamples) throws CodecException {
         if (data == null) {
             throw new CodecException("JPEG 2000: no data");
         }
@@ -136,6 +145,10 @@ public final class Jpeg2000Decoder {
                     + data.length + " bytes");
         }
         Header h = readHeader(data, offset, length);
+        if ((long) h.width() * h.height() * h.components() > maxSamples) {
+            throw new CodecException("JPEG 2000: SIZ declares " + h.width() + "x" + h.height() + "x" + h.components()
+                    + " samples, more than the " + maxSamples + " expected");
+        }
         if (h.highThroughput()) {
             throw new CodecException("JPEG 2000: HTJ2K not supported (High-Throughput JPEG 2000, Part 15 "
                     + "codestream: CAP marker / Rsiz bit 14); no Java HTJ2K decoder is available");
