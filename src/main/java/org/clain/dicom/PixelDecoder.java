@@ -61,7 +61,7 @@ public final class PixelDecoder {
         }
         ImagePixel pixel = ImagePixel.of(f.path(), ds);
         TransferSyntax ts = f.transferSyntax() == null ? TransferSyntax.EXPLICIT_VR_LE : f.transferSyntax();
-        if (px.bulk().encapsulated() == false && ts.encapsulated() && ts != TransferSyntax.DEFLATED_IMAGE_FRAME) {
+        if (px.bulk().encapsulated() == false && ts.encapsulated()) {
             ts = TransferSyntax.EXPLICIT_VR_LE; // native data under a compressed UID: read what is there
         }
         boolean be = ds.order() == ByteOrder.BIG_ENDIAN;
@@ -103,11 +103,12 @@ public final class PixelDecoder {
         // the frame's ints and a working copy (compressed bytes, planes, codec buffers)
         Memory.check(path, pixelDataOffset, 8L * pixel.samplesPerFrame(), "frame " + index + " of " + pixel.rows()
                 + "x" + pixel.columns() + "x" + pixel.samplesPerPixel() + " samples");
+        if (ts == TransferSyntax.DEFLATED_IMAGE_FRAME) {
+            // each frame a deflated fragment (PS3.5 A.4.11); the inflated bytes bounded by the header's frame size
+            return decodeNative(inflateFrame(index), index);
+        }
         if (bulk.encapsulated()) {
             return decodeCompressed(index);
-        }
-        if (ts == TransferSyntax.DEFLATED_IMAGE_FRAME) {
-            return decodeNative(inflateFrame(index), 0);
         }
         return decodeNative(null, index);
     }
@@ -288,7 +289,7 @@ public final class PixelDecoder {
                 }
                 n += k;
             }
-            return out;
+            return n < out.length ? java.util.Arrays.copyOf(out, n) : out;
         } catch (DataFormatException e) {
             throw new DicomException(path, frameStart(index), "frame " + index + ": corrupt deflate data: "
                     + e.getMessage(), e);

@@ -45,6 +45,23 @@ public final class Fuzzing {
     private Fuzzing() {
     }
 
+    private static final java.io.PrintStream NO_OUTPUT = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+
+    /**
+     * Runs one input with System.err silenced: JJ2000 prints a stack trace for every truncated
+     * codestream (JJ2KExceptionHandler, before its ThreadDeath), which would cost the fuzzer more
+     * time than the decoding. Anything the input throws is thrown after System.err is restored.
+     */
+    public static void quietly(Consumer<byte[]> target, byte[] input) {
+        java.io.PrintStream err = System.err;
+        System.setErr(NO_OUTPUT);
+        try {
+            target.accept(input);
+        } finally {
+            System.setErr(err);
+        }
+    }
+
     /**
      * Runs {@code target} once on every seed of {@code testClass} (its {@code <Class>Inputs} folder,
      * class level and per method) before any allocation is metered: the first run of a code path loads
@@ -67,7 +84,7 @@ public final class Fuzzing {
         }
         for (Path p : seeds) {
             try (InputStream in = Files.newInputStream(p)) {
-                target.accept(in.readAllBytes());
+                quietly(target, in.readAllBytes());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (RuntimeException | AssertionError e) {
