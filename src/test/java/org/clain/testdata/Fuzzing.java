@@ -33,6 +33,8 @@ import org.clain.dicom.codec.CodecException;
 public final class Fuzzing {
     /** Default fuzzing time per target under {@code -Pfuzz}; the profile's fuzz.seconds overrides it. */
     public static final String MAX_DURATION = "5m";
+    /** True when Jazzer fuzzes (JAZZER_FUZZ set), false in regression mode. */
+    public static final boolean FUZZING = System.getenv("JAZZER_FUZZ") != null && !System.getenv("JAZZER_FUZZ").isEmpty();
     /** Per-input time limit, seconds. */
     public static final long TIMEOUT_S = 10;
     /**
@@ -179,8 +181,12 @@ public final class Fuzzing {
 
         public void check(String what) {
             long used = used();
-            if (used > bound) {
-                throw new AssertionError(what + ": allocated " + used + " bytes, bound " + bound);
+            // under -Pfuzz Jazzer's comparison hooks allocate on this thread too (copies of the
+            // compared strings and arrays: 10 MB for one 2 KB input whose 18 KB transfer syntax
+            // value meets every UID compare); the exact bound holds when the input is replayed
+            long limit = FUZZING ? 8 * bound + (32 << 20) : bound;
+            if (used > limit) {
+                throw new AssertionError(what + ": allocated " + used + " bytes, bound " + limit);
             }
         }
     }

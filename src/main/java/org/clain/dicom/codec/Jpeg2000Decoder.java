@@ -147,7 +147,7 @@ public final class Jpeg2000Decoder {
         Header h = readHeader(data, offset, length);
         if ((long) h.width() * h.height() * h.components() > maxSamples) {
             throw new CodecException("JPEG 2000: SIZ declares " + h.width() + "x" + h.height() + "x" + h.components()
-                    + " samples, more than the " + maxSamples + " expected");
+                    + " samples, more than the " + maxSamples + " samples expected");
         }
         if (h.highThroughput()) {
             throw new CodecException("JPEG 2000: HTJ2K not supported (High-Throughput JPEG 2000, Part 15 "
