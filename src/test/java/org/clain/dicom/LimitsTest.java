@@ -257,6 +257,19 @@ class LimitsTest {
         CodecException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> assertThrows(CodecException.class, () -> Jpeg2000Decoder.decode(corrupt, 0, corrupt.length)));
         assertTrue(e.getMessage().contains("FF FF"), e.getMessage());
+
+        // 65530 quality layers in a 300-byte codestream: JJ2000 sized every code-block's arrays by it
+        byte[] layers = cs.clone();
+        int cod = 0;
+        while (!(layers[cod] == (byte) 0xFF && layers[cod + 1] == (byte) 0x52)) {
+            cod++;
+        }
+        layers[cod + 6] = (byte) 0xFF;
+        layers[cod + 7] = (byte) 0xFA;
+        Allocation alloc = Allocation.start(1 << 20);
+        e = assertThrows(CodecException.class, () -> Jpeg2000Decoder.decode(layers, 0, layers.length));
+        alloc.check("65530 layers refused");
+        assertTrue(e.getMessage().contains("65530 quality layers"), e.getMessage());
     }
 
     @Test

@@ -649,6 +649,20 @@ public final class Jpeg2000Decoder {
     private static final int PPT = 0xFF61;
 
     /**
+     * JJ2000 gives every code-block arrays as long as the number of quality layers in COD (up to
+     * 65535), so a 12x12 frame declaring 65530 layers took 0.5 s and megabytes (found by fuzzing).
+     * Every layer holds at least one packet of at least one byte (an empty packet is one padded
+     * bit), so a codestream cannot hold more layers than it has bytes: more is refused.
+     */
+    private static void checkLayers(byte[] data, int cod, Header h) throws CodecException {
+        int layers = u16(data, cod + 6);
+        if (layers > h.codestreamLength()) {
+            throw new CodecException("JPEG 2000: COD declares " + layers + " quality layers, more than the "
+                    + h.codestreamLength() + "-byte codestream can hold");
+        }
+    }
+
+    /**
      * JJ2000's packet header bit reader (PktHeaderBitReader.readBit) never moves past two
      * consecutive 0xFF bytes, and reads the end of a packed packet header (-1 from a
      * ByteArrayInputStream) as endless one bits: on such data it loops for good (found by fuzzing:
@@ -656,7 +670,8 @@ public final class Jpeg2000Decoder {
      * codestream: in packet data a 0xFF byte is always followed by a byte below 0x90 (bit stuffing,
      * MQ coder), and DICOM encoders do not pack packet headers into PPM/PPT. So tile-part bodies
      * holding FF FF, and PPM/PPT marker segments, are refused here. Marker segment parameters (where
-     * FF FF is a legal value) are skipped by their lengths.
+     * FF FF is a legal value) are skipped by their lengths. COD segments, main and tile-part, are
+     * checked by {@link #checkLayers} on the way.
      */
     static void refuseWhatJj2000LoopsOn(byte[] data, Header h) throws CodecException {
         int end = h.codestreamOffset() + h.codestreamLength();
@@ -669,6 +684,9 @@ public final class Jpeg2000Decoder {
             int len = u16(data, q + 2);
             if ((marker & 0xFF00) != 0xFF00 || len < 2) {
                 return; // JJ2000 rejects the main header itself
+            }
+            if (marker == COD && len >= 12 && q + 2 + len <= end) {
+                checkLayers(data, q, h);
             }
             q += 2 + len;
         }
@@ -684,6 +702,9 @@ public final class Jpeg2000Decoder {
                 }
                 if ((marker & 0xFF00) != 0xFF00 || m + 4 > partEnd || u16(data, m + 2) < 2) {
                     return; // JJ2000 rejects the tile-part header
+                }
+                if (marker == COD && u16(data, m + 2) >= 12 && m + 2 + u16(data, m + 2) <= partEnd) {
+                    checkLayers(data, m, h);
                 }
                 m += 2 + u16(data, m + 2);
             }
