@@ -17,7 +17,20 @@ for series in midrc-ricord-1a_chest_jpeglosslessSV1 pancreatic-ct-cbct-seg_CB001
   for r in $(seq $ROUNDS); do
     echo "$series clain   $(t java -jar target/clain.jar volume $DATA/$series)"
     echo "$series pydicom $(t /usr/bin/python3 $PEERS/pydicom_load.py $DATA/$series)"
-    case $series in *abdomen*) echo "$series imagej  $(t java -cp "$IJ:$C" ImageJLoad $DATA/$series)";; esac
+    # ImageJ's peer sums the stack and hashes nothing: compare it with Clain's load + stats, no hash
+    case $series in *abdomen*)
+      echo "$series clain-nohash $(t java -jar target/clain.jar volume --no-hash $DATA/$series)"
+      echo "$series imagej  $(t java -cp "$IJ:$C" ImageJLoad $DATA/$series)";; esac
   done
-done | awk '{k=$1" "$2; n[k]++; v[k, n[k]]=$3; print} END {
-  print "\nmedians (s):"; for (k in n) { m=n[k]; for(i=1;i<=m;i++) a[i]=v[k,i]; asort(a); printf "  %-70s %.2f\n", k, a[int((m+1)/2)]; delete a } }'
+done | tee "$C/times.txt"
+echo
+echo "medians (s):"
+python3 - "$C/times.txt" <<'PY'
+import sys, statistics, collections
+t = collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    series, tool, secs = line.split()
+    t[(series, tool)].append(float(secs))
+for (series, tool), v in sorted(t.items()):
+    print(f"  {series:55s} {tool:8s} {statistics.median(v):6.2f}  (n={len(v)})")
+PY

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The `clain` command line: every engine feature, headless, scriptable. */
 @Command(name = "clain", mixinStandardHelpOptions = true, version = "Clain 0.1.0",
         description = "DICOM viewer engine: inspect, decode, reformat, render, measure, plan.",
-        subcommands = {InfoCommand.class, PixelsCommand.class, VolumeCommand.class, ExportCommand.class})
+        subcommands = {InfoCommand.class, PixelsCommand.class, VolumeCommand.class, ExportCommand.class,
+                MprCommand.class, RenderCommand.class, RoiCommand.class, PhantomCommand.class})
 public final class ClainCommand implements Runnable {
     @Override
     public void run() {

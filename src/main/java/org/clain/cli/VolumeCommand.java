@@ -15,6 +15,7 @@ import org.clain.study.Scanner;
 import org.clain.study.Series;
 import org.clain.study.SliceStack;
 import org.clain.study.StudyIndex;
+import org.clain.study.UniformResampler;
 import org.clain.study.Volume;
 import org.clain.study.VolumeLoader;
 import picocli.CommandLine.Command;
@@ -31,6 +32,13 @@ public final class VolumeCommand implements Callable<Integer> {
 
     @Option(names = "--json")
     boolean json;
+
+    @Option(names = "--no-hash", description = "skip the SHA-256 (to time loading alone)")
+    boolean noHash;
+
+    @Option(names = "--resample", paramLabel = "MM",
+            description = "resample onto uniform slices MM apart (for stacks with gaps or variable spacing)")
+    Double resample;
 
     @Override
     public Integer call() throws Exception {
@@ -49,6 +57,13 @@ public final class VolumeCommand implements Callable<Integer> {
         SliceStack stack = series.stacks().get(0);
         long t0 = System.nanoTime();
         Volume v = VolumeLoader.load(stack);
+        if (resample != null) {
+            if (!(resample > 0)) {
+                System.err.println("clain: --resample needs a positive spacing in mm");
+                return 2;
+            }
+            v = UniformResampler.resample(v, stack.positionsAlongNormal(), resample);
+        }
         double loadMs = (System.nanoTime() - t0) / 1e6;
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         ByteBuffer bytes = ByteBuffer.allocate(v.nx() * v.ny() * 2).order(ByteOrder.LITTLE_ENDIAN);
@@ -56,9 +71,11 @@ public final class VolumeCommand implements Callable<Integer> {
         double max = Double.NEGATIVE_INFINITY;
         double sum = 0;
         for (int z = 0; z < v.nz(); z++) {
-            bytes.clear();
-            bytes.asShortBuffer().put(v.slice(z));
-            sha.update(bytes.array());
+            if (!noHash) {
+                bytes.clear();
+                bytes.asShortBuffer().put(v.slice(z));
+                sha.update(bytes.array());
+            }
             short[] s = v.slice(z);
             for (short value : s) {
                 int x = v.signed() ? value : value & 0xFFFF;
@@ -83,12 +100,17 @@ public final class VolumeCommand implements Callable<Integer> {
         Vec3 last = v.toPatient(0, 0, v.nz() - 1);
         o.set("firstPosition", Json.array(first.x(), first.y(), first.z()));
         o.set("lastPosition", Json.array(last.x(), last.y(), last.z()));
-        o.put("uniformSpacing", stack.uniformSpacing());
+        o.put("uniformSpacing", resample != null || stack.uniformSpacing());
+        o.put("resampled", resample != null);
         o.put("frameOfReferenceUid", v.frameOfReferenceUid());
         o.put("storedMin", min);
         o.put("storedMax", max);
         o.put("storedMean", sum / v.voxelCount());
-        o.put("sha256", HexFormat.of().formatHex(sha.digest()));
+        if (noHash) {
+            o.putNull("sha256");
+        } else {
+            o.put("sha256", HexFormat.of().formatHex(sha.digest()));
+        }
         o.put("loadMillis", loadMs);
         ArrayNode w = o.putArray("warnings");
         stack.warnings().forEach(w::add);

@@ -44,14 +44,31 @@ public final class Attributes {
         }
     }
 
-    /** Sets a value from text (for the writer and tests); multi-values joined by backslash. */
+    /**
+     * Sets a value from text (for the writer and tests); multi-values joined by backslash. Text of
+     * PN/LO/SH/ST/LT/UC/UT is encoded as UTF-8: leave (0008,0005) absent or set it to ISO_IR 192
+     * ({@link Part10Writer} declares ISO_IR 192 wherever such text is not ASCII).
+     */
     public Attributes setString(int tag, VR vr, String value) {
         byte[] bytes = value.getBytes(vr.usesCharacterSet() ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII);
         put(new Element(tag, vr, bytes, null, null, -1));
         return this;
     }
 
+    /** Text values joined by backslash (PS3.5 6.4). */
+    public Attributes setStrings(int tag, VR vr, String... values) {
+        return setString(tag, vr, String.join("\\", values));
+    }
+
+    /** Integers as binary US/SS/UL/SL/OW/OB, as AT tags (gggg,eeee), or as IS text. */
     public Attributes setInts(int tag, VR vr, int... values) {
+        if (vr == VR.IS) {
+            String[] s = new String[values.length];
+            for (int i = 0; i < values.length; i++) {
+                s[i] = Integer.toString(values[i]);
+            }
+            return setStrings(tag, vr, s);
+        }
         int size = switch (vr) {
             case US, SS, OW -> 2;
             case UL, SL, AT -> 4;
@@ -60,6 +77,11 @@ public final class Attributes {
         };
         ByteBuffer b = ByteBuffer.allocate(values.length * size).order(order);
         for (int v : values) {
+            if (vr == VR.AT) {
+                // an AT value is two 16-bit words, group then element, each in the dataset's order
+                b.putShort((short) (v >>> 16)).putShort((short) v);
+                continue;
+            }
             switch (size) {
                 case 1 -> b.put((byte) v);
                 case 2 -> b.putShort((short) v);
@@ -68,6 +90,55 @@ public final class Attributes {
         }
         put(new Element(tag, vr, b.array(), null, null, -1));
         return this;
+    }
+
+    /** Numbers as DS text (at most 16 characters each, PS3.5 6.2) or as binary FL/FD/OF/OD. */
+    public Attributes setDoubles(int tag, VR vr, double... values) {
+        if (vr == VR.DS) {
+            String[] s = new String[values.length];
+            for (int i = 0; i < values.length; i++) {
+                s[i] = formatDS(values[i]);
+            }
+            return setStrings(tag, vr, s);
+        }
+        int size = switch (vr) {
+            case FL, OF -> 4;
+            case FD, OD -> 8;
+            default -> throw new IllegalArgumentException("not a floating point VR: " + vr);
+        };
+        ByteBuffer b = ByteBuffer.allocate(values.length * size).order(order);
+        for (double v : values) {
+            if (size == 4) {
+                b.putFloat((float) v);
+            } else {
+                b.putDouble(v);
+            }
+        }
+        put(new Element(tag, vr, b.array(), null, null, -1));
+        return this;
+    }
+
+    /** {@code v} as DS text: its shortest round-trip decimal, or the closest that fits 16 characters (PS3.5 6.2). */
+    public static String formatDS(double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException("DS cannot hold " + v);
+        }
+        if (v == 0) {
+            return "0";
+        }
+        java.math.BigDecimal d = new java.math.BigDecimal(Double.toString(v));
+        for (int digits = 16; digits > 0; digits--) {
+            java.math.BigDecimal r = d.round(new java.math.MathContext(digits)).stripTrailingZeros();
+            String plain = r.toPlainString();
+            if (plain.length() <= 16) {
+                return plain;
+            }
+            String sci = r.toString();
+            if (sci.length() <= 16) {
+                return sci;
+            }
+        }
+        throw new IllegalArgumentException("DS cannot hold " + v);
     }
 
     public Attributes setBytes(int tag, VR vr, byte[] value) {

@@ -302,7 +302,10 @@ public final class DicomReader {
                     + " bytes but the file ends after " + buf.remaining() + ": truncated");
             len = buf.remaining();
         }
-        need(len, "value of " + Tag.toString(tag) + " " + vr + " at offset " + start);
+        if (len > buf.remaining()) {
+            // the message is built only on failure: formatting it per element cost more than parsing
+            need(len, "value of " + Tag.toString(tag) + " " + vr + " at offset " + start);
+        }
         byte[] value = new byte[(int) len];
         buf.get(value);
         return new Element(tag, vr, value, null, null, start);

@@ -137,6 +137,43 @@ public final class PixelDecoder {
     }
 
     /**
+     * {@link #storedValues} of a one-sample frame narrowed into a caller's short[] (the volume's
+     * slice): native 16-bit data is bulk-copied from the mapped file, no int[] in between.
+     */
+    public void storedValues(int index, short[] dst) throws DicomException {
+        if (pixel.samplesPerPixel() != 1 || dst.length != pixel.pixelsPerFrame()) {
+            throw new DicomException(path, -1, "frame " + index + " does not fit a " + dst.length + "-voxel slice");
+        }
+        boolean native16 = !bulk.encapsulated() && ts != TransferSyntax.DEFLATED_IMAGE_FRAME
+                && pixel.bitsAllocated() == 16 && !pixel.floatData();
+        if (!native16) {
+            int[] v = storedValues(index);
+            for (int i = 0; i < dst.length; i++) {
+                dst[i] = (short) v[i];
+            }
+            return;
+        }
+        long frameBytes = pixel.nativeFrameBytes();
+        long off = bulk.offset() + index * frameBytes;
+        ensureAvailable(off, frameBytes, index);
+        bulk.source().slice((int) off, (int) frameBytes)
+                .order(swapWords ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(dst);
+        int bs = pixel.bitsStored();
+        int hb = pixel.highBit();
+        if (bs >= 16 && hb == 15) {
+            return;
+        }
+        int shift = Math.max(0, hb + 1 - bs);
+        int mask = (1 << bs) - 1;
+        int ext = 32 - bs;
+        boolean signed = pixel.signed();
+        for (int i = 0; i < dst.length; i++) {
+            int s = (dst[i] >>> shift) & mask;
+            dst[i] = (short) (signed ? (s << ext) >> ext : s);
+        }
+    }
+
+    /**
      * The frame's samples as little-endian bytes of the stored type ({@link ImagePixel#dtype}):
      * the bytes REFERENCE.tsv hashes.
      */

@@ -56,14 +56,11 @@ public final class VolumeLoader {
                 if (dec == null) {
                     throw new DicomException(s.path(), -1, "no decodable Pixel Data");
                 }
-                int[] v = dec.storedValues(s.frame());
-                if (v.length != nx * ny) {
+                if (dec.pixel().columns() != nx || dec.pixel().rows() != ny) {
                     throw new DicomException(s.path(), -1, "frame " + s.frame() + " is not " + nx + "x" + ny);
                 }
-                short[] out = new short[v.length];
-                for (int i = 0; i < v.length; i++) {
-                    out[i] = (short) v[i];
-                }
+                short[] out = new short[nx * ny];
+                dec.storedValues(s.frame(), out);
                 voxels[z] = out;
                 slope[z] = s.rescaleSlope();
                 intercept[z] = s.rescaleIntercept();

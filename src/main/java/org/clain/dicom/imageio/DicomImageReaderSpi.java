@@ -1,6 +1,8 @@
 package org.clain.dicom.imageio;
 
 import java.io.IOException;
+import java.util.Iterator;
+import javax.imageio.spi.ServiceRegistry;
 import java.util.Locale;
 import javax.imageio.ImageReader;
 import javax.imageio.spi.ImageReaderSpi;
@@ -34,6 +36,22 @@ public final class DicomImageReaderSpi extends ImageReaderSpi {
             return n == 132 && b[128] == 'D' && b[129] == 'I' && b[130] == 'C' && b[131] == 'M';
         } finally {
             in.reset();
+        }
+    }
+
+    /**
+     * DICOM preambles may hold a TIFF header (PS3.10 7.1, dual-personality files): go before
+     * the other readers so a DICOM file is read as DICOM.
+     */
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void onRegistration(ServiceRegistry registry, Class<?> category) {
+        Iterator<?> others = registry.getServiceProviders(category, false);
+        while (others.hasNext()) {
+            Object other = others.next();
+            if (other != this) {
+                registry.setOrdering((Class) category, this, other);
+            }
         }
     }
 

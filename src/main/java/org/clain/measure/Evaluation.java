@@ -1,0 +1,62 @@
+package org.clain.measure;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.clain.study.Volume;
+
+/**
+ * The numbers a measurement stands for, as shown in the measurement table, the CSV and the SR.
+ * Geometry needs no volume; values (ROI statistics, point probes) need the volume of the
+ * measurement's series and are left out without it.
+ */
+public final class Evaluation {
+    private Evaluation() {
+    }
+
+    /** Unit of the volume's modality values: "HU" for CT, "" (no unit) otherwise. */
+    public static String valueUnit(Volume vol) {
+        return vol != null && "CT".equals(vol.modality()) ? "HU" : "";
+    }
+
+    /** @param vol the volume of the measurement's series, or null */
+    public static List<Quantity> of(Measurement m, Volume vol) {
+        List<Quantity> out = new ArrayList<>();
+        if (m instanceof Distance d) {
+            out.add(new Quantity(Quantity.Kind.DISTANCE, d.lengthMm(), "mm"));
+        } else if (m instanceof Polyline p) {
+            out.add(new Quantity(Quantity.Kind.PATH_LENGTH, p.lengthMm(), "mm"));
+        } else if (m instanceof Angle a) {
+            out.add(new Quantity(Quantity.Kind.ANGLE, a.degrees(), "deg"));
+        } else if (m instanceof CobbAngle c) {
+            out.add(new Quantity(Quantity.Kind.COBB_ANGLE, c.degrees(), "deg"));
+        } else if (m instanceof PlanarRoi r) {
+            out.add(new Quantity(Quantity.Kind.AREA, r.areaMm2(), "mm2"));
+            out.add(new Quantity(Quantity.Kind.PERIMETER, r.perimeterMm(), "mm"));
+            if (vol != null) {
+                stats(out, RoiStatistics.planar(vol, r), valueUnit(vol));
+            }
+        } else if (m instanceof EllipsoidRoi e) {
+            out.add(new Quantity(Quantity.Kind.VOLUME, e.nominalVolumeMm3(), "mm3"));
+            if (vol != null) {
+                RoiResult res = RoiStatistics.ellipsoid(vol, e);
+                out.add(new Quantity(Quantity.Kind.VOXEL_VOLUME, res.volumeMm3(), "mm3"));
+                stats(out, res, valueUnit(vol));
+            }
+        } else if (m instanceof PointProbe p) {
+            if (vol != null) {
+                out.add(new Quantity(Quantity.Kind.VALUE, VolumeSampler.at(vol, p.point()), valueUnit(vol)));
+            }
+        }
+        // arrows and text labels carry no number
+        return out;
+    }
+
+    private static void stats(List<Quantity> out, RoiResult r, String unit) {
+        out.add(new Quantity(Quantity.Kind.MEAN, r.mean(), unit));
+        out.add(new Quantity(Quantity.Kind.SD, r.sd(), unit));
+        out.add(new Quantity(Quantity.Kind.MIN, r.min(), unit));
+        out.add(new Quantity(Quantity.Kind.MAX, r.max(), unit));
+        out.add(new Quantity(Quantity.Kind.MEDIAN, r.median(), unit));
+        out.add(new Quantity(Quantity.Kind.COUNT, r.count(), ""));
+    }
+}

@@ -1,0 +1,143 @@
+package org.clain.measure;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.clain.geom.Vec3;
+import org.clain.study.Volume;
+
+/**
+ * The measurement table as CSV (RFC 4180: comma separated, CRLF, fields quoted when needed,
+ * UTF-8, numbers with a dot and up to 4 decimals). One row per measurement; columns a measurement
+ * has no value for stay empty. Columns: {@link #HEADER}.
+ */
+public final class MeasurementCsv {
+    public static final List<String> HEADER = List.of("id", "type", "label", "created", "seriesInstanceUid",
+            "frameOfReferenceUid", "length_mm", "angle_deg", "area_mm2", "perimeter_mm", "volume_mm3",
+            "voxel_volume_mm3", "value", "mean", "sd", "min", "max", "median", "count", "unit", "text",
+            "points_mm");
+
+    private MeasurementCsv() {
+    }
+
+    /**
+     * @param volumes the volume of a series UID, or null when not loaded (values left empty)
+     */
+    public static void write(List<Measurement> measurements, Function<String, Volume> volumes, Writer out)
+            throws IOException {
+        row(out, HEADER);
+        for (Measurement m : measurements) {
+            Volume vol = m.seriesInstanceUid() == null ? null : volumes.apply(m.seriesInstanceUid());
+            Map<Quantity.Kind, Quantity> q = new EnumMap<>(Quantity.Kind.class);
+            for (Quantity x : Evaluation.of(m, vol)) {
+                q.put(x.kind(), x);
+            }
+            List<String> cells = new ArrayList<>();
+            cells.add(m.id());
+            cells.add(m instanceof PlanarRoi r ? "roi-" + r.shape().name().toLowerCase(Locale.ROOT) : m.type());
+            cells.add(userText(m.label()));
+            cells.add(m.created().toString());
+            cells.add(nz(m.seriesInstanceUid()));
+            cells.add(nz(m.frameOfReferenceUid()));
+            cells.add(num(q, Quantity.Kind.DISTANCE, Quantity.Kind.PATH_LENGTH));
+            cells.add(num(q, Quantity.Kind.ANGLE, Quantity.Kind.COBB_ANGLE));
+            cells.add(num(q, Quantity.Kind.AREA));
+            cells.add(num(q, Quantity.Kind.PERIMETER));
+            cells.add(num(q, Quantity.Kind.VOLUME));
+            cells.add(num(q, Quantity.Kind.VOXEL_VOLUME));
+            cells.add(num(q, Quantity.Kind.VALUE));
+            cells.add(num(q, Quantity.Kind.MEAN));
+            cells.add(num(q, Quantity.Kind.SD));
+            cells.add(num(q, Quantity.Kind.MIN));
+            cells.add(num(q, Quantity.Kind.MAX));
+            cells.add(num(q, Quantity.Kind.MEDIAN));
+            Quantity count = q.get(Quantity.Kind.COUNT);
+            cells.add(count == null ? "" : Long.toString((long) count.value()));
+            Quantity valued = q.containsKey(Quantity.Kind.MEAN) ? q.get(Quantity.Kind.MEAN) : q.get(Quantity.Kind.VALUE);
+            cells.add(valued == null ? "" : valued.unit());
+            cells.add(userText(m instanceof Arrow a ? a.text() : m instanceof TextLabel t ? t.text() : ""));
+            StringBuilder pts = new StringBuilder();
+            for (Vec3 p : m.points()) {
+                if (pts.length() > 0) {
+                    pts.append("; ");
+                }
+                pts.append(fmt(p.x())).append(' ').append(fmt(p.y())).append(' ').append(fmt(p.z()));
+            }
+            cells.add(pts.toString());
+            row(out, cells);
+        }
+        out.flush();
+    }
+
+    /** Writes the CSV file atomically. */
+    public static void export(Path file, List<Measurement> measurements, Function<String, Volume> volumes)
+            throws IOException {
+        AtomicFiles.write(file, os -> {
+            Writer w = new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8);
+            write(measurements, volumes, w);
+            w.flush();
+        });
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String num(Map<Quantity.Kind, Quantity> q, Quantity.Kind... kinds) {
+        for (Quantity.Kind k : kinds) {
+            Quantity x = q.get(k);
+            if (x != null) {
+                return Double.isNaN(x.value()) ? "" : fmt(x.value());
+            }
+        }
+        return "";
+    }
+
+    static String fmt(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        String s = String.format(Locale.ROOT, "%.4f", v);
+        if (s.indexOf('.') >= 0) {
+            s = s.replaceAll("0+$", "");
+            if (s.endsWith(".")) {
+                s = s.substring(0, s.length() - 1);
+            }
+        }
+        return s.equals("-0") ? "0" : s;
+    }
+
+    private static void row(Writer out, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(quote(cells.get(i)));
+        }
+        out.write("\r\n");
+    }
+
+    static String quote(String s) {
+        if (s == null) {
+            return "";
+        }
+        boolean needs = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0
+                || (!s.isEmpty() && (s.charAt(0) == ' ' || s.charAt(s.length() - 1) == ' '));
+        return needs ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+
+    /** User text: a leading = + - @ would be run as a formula by spreadsheets, so it is kept as text. */
+    static String userText(String s) {
+        if (s == null || s.isEmpty()) {
+            return "";
+        }
+        return "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+    }
+}

@@ -1,0 +1,37 @@
+package org.clain.measure;
+
+/** One computed number of a measurement, with its unit ("mm", "mm2", "mm3", "deg", "HU", "" for none). */
+public record Quantity(Kind kind, double value, String unit) {
+
+    public enum Kind {
+        DISTANCE("Distance"),
+        PATH_LENGTH("Path length"),
+        ANGLE("Angle"),
+        COBB_ANGLE("Cobb angle"),
+        AREA("Area"),
+        PERIMETER("Perimeter"),
+        /** Geometric volume of a 3D ROI (4/3 pi abc). */
+        VOLUME("Volume"),
+        /** Volume of the voxels counted in a 3D ROI. */
+        VOXEL_VOLUME("Voxel volume"),
+        MEAN("Mean"),
+        SD("Standard deviation"),
+        MIN("Minimum"),
+        MAX("Maximum"),
+        MEDIAN("Median"),
+        /** Number of plane samples (planar ROI) or voxels (3D ROI) in the statistics. */
+        COUNT("Count"),
+        /** Value at a point probe. */
+        VALUE("Value");
+
+        private final String title;
+
+        Kind(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+}

@@ -1,0 +1,276 @@
+package org.clain.measure;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.clain.geom.Affine;
+import org.clain.geom.Vec3;
+import org.clain.study.Volume;
+
+/**
+ * ROI statistics: one implementation for the UI, the CLI ({@code clain roi}), the CSV and the SR.
+ *
+ * <h2>Planar ROIs: plane samples, trilinear</h2>
+ * A planar ROI is measured on its own plane, whatever the orientation of the volume: the plane is
+ * sampled on a square grid of step h (default {@link #DEFAULT_STEP_FRACTION} x the smallest voxel
+ * edge), aligned so that a grid point lies on the ROI centre: points {@code center + i h u + j h v}
+ * for integers i, j. A grid point is in the ROI when its in-plane coordinates satisfy
+ * {@link PlanarRoi#contains} (boundary inclusive for ellipse and rectangle). Its value is the
+ * trilinear interpolation of the 8 surrounding voxels' modality values (HU). Every sample weighs
+ * the same.
+ *
+ * <p><b>Partial-voxel rule:</b> there is no per-voxel weight. A voxel cut by the outline contributes
+ * through the grid points that fall inside the outline, so in proportion to the part of its area
+ * that lies inside, to within the grid resolution; the interpolation spreads each sample over its
+ * 8 neighbouring voxels. Samples inside the outline but outside the box of voxel centres (where the
+ * 8 neighbours do not exist) are not counted; {@link RoiResult#outside()} says how many. The area
+ * reported is the shape's exact area, not a count of samples.
+ *
+ * <p>With h equal to the pixel spacing and the centre on a voxel centre of an axial slice, the
+ * samples are exactly the voxel centres inside the outline (voxel-centre inclusion on that slice).
+ *
+ * <h2>3D ROIs (sphere, ellipsoid): voxel-centre inclusion</h2>
+ * A voxel belongs to the ROI when its centre, mapped to patient mm by the volume's exact
+ * voxel-to-patient affine, satisfies {@link EllipsoidRoi#contains} (boundary inclusive); its value
+ * is the voxel's own modality value, unweighted. Voxels cut by the surface count wholly or not at
+ * all. The volume is count x voxel volume.
+ */
+public final class RoiStatistics {
+    /** Default plane sample step as a fraction of the smallest voxel edge. */
+    public static final double DEFAULT_STEP_FRACTION = 0.5;
+    /** At most this many grid points per planar ROI (a guard against a mistyped radius). */
+    public static final long MAX_PLANE_SAMPLES = 50_000_000L;
+
+    public enum Method {
+        /** Planar ROI: a grid on the ROI's plane, trilinear values. */
+        PLANE_SAMPLES_TRILINEAR,
+        /** 3D ROI: voxels whose centre is inside. */
+        VOXEL_CENTRES
+    }
+
+    private RoiStatistics() {
+    }
+
+    /** The default plane sample step for a volume in mm. */
+    public static double defaultStep(Volume vol) {
+        return DEFAULT_STEP_FRACTION * VolumeSampler.minSpacing(vol);
+    }
+
+    /** Statistics of a planar or 3D ROI; IllegalArgumentException for other measurements. */
+    public static RoiResult of(Volume vol, Measurement roi) {
+        if (roi instanceof PlanarRoi p) {
+            return planar(vol, p);
+        }
+        if (roi instanceof EllipsoidRoi e) {
+            return ellipsoid(vol, e);
+        }
+        throw new IllegalArgumentException(roi.type() + " is not a region of interest");
+    }
+
+    public static RoiResult planar(Volume vol, PlanarRoi roi) {
+        return planar(vol, roi, defaultStep(vol));
+    }
+
+    /** Statistics of a planar ROI sampled with grid step {@code stepMm} (see the class comment). */
+    public static RoiResult planar(Volume vol, PlanarRoi roi, double stepMm) {
+        Objects.requireNonNull(vol, "volume");
+        checkFrame(vol, roi);
+        if (!(stepMm > 0) || Double.isInfinite(stepMm)) {
+            throw new IllegalArgumentException("sample step must be positive: " + stepMm);
+        }
+        double sMin;
+        double sMax;
+        double tMin;
+        double tMax;
+        if (roi.shape() == PlanarRoi.Shape.ELLIPSE || roi.shape() == PlanarRoi.Shape.RECTANGLE) {
+            sMax = roi.radiusU();
+            sMin = -sMax;
+            tMax = roi.radiusV();
+            tMin = -tMax;
+        } else {
+            sMin = Double.POSITIVE_INFINITY;
+            sMax = Double.NEGATIVE_INFINITY;
+            tMin = Double.POSITIVE_INFINITY;
+            tMax = Double.NEGATIVE_INFINITY;
+            for (double[] st : roi.polygonST()) {
+                sMin = Math.min(sMin, st[0]);
+                sMax = Math.max(sMax, st[0]);
+                tMin = Math.min(tMin, st[1]);
+                tMax = Math.max(tMax, st[1]);
+            }
+        }
+        long i0 = (long) Math.ceil(sMin / stepMm);
+        long i1 = (long) Math.floor(sMax / stepMm);
+        long j0 = (long) Math.ceil(tMin / stepMm);
+        long j1 = (long) Math.floor(tMax / stepMm);
+        long grid = Math.max(0, i1 - i0 + 1) * Math.max(0, j1 - j0 + 1);
+        if (grid > MAX_PLANE_SAMPLES) {
+            throw new IllegalArgumentException("ROI would take " + grid + " samples at step " + stepMm
+                    + " mm (limit " + MAX_PLANE_SAMPLES + "): use a larger step");
+        }
+        // voxel position is affine in (s, t): origin + s du + t dv
+        Affine p2v = vol.patientToVoxel();
+        Vec3 origin = p2v.apply(roi.center());
+        Vec3 du = p2v.applyDirection(roi.u());
+        Vec3 dv = p2v.applyDirection(roi.v());
+        Values acc = new Values((int) Math.min(grid, Integer.MAX_VALUE - 8));
+        InPlane inside = inPlane(roi);
+        long outside = 0;
+        for (long j = j0; j <= j1; j++) {
+            double t = j * stepMm;
+            for (long i = i0; i <= i1; i++) {
+                double s = i * stepMm;
+                if (!inside.test(s, t)) {
+                    continue;
+                }
+                double x = origin.x() + s * du.x() + t * dv.x();
+                double y = origin.y() + s * du.y() + t * dv.y();
+                double z = origin.z() + s * du.z() + t * dv.z();
+                double value = VolumeSampler.trilinear(vol, x, y, z);
+                if (Double.isNaN(value)) {
+                    outside++;
+                } else {
+                    acc.add(value);
+                }
+            }
+        }
+        return acc.result(Method.PLANE_SAMPLES_TRILINEAR, stepMm, outside, roi.areaMm2(), Double.NaN);
+    }
+
+    /** Statistics of a sphere or ellipsoid by voxel-centre inclusion (see the class comment). */
+    public static RoiResult ellipsoid(Volume vol, EllipsoidRoi roi) {
+        Objects.requireNonNull(vol, "volume");
+        checkFrame(vol, roi);
+        // patient-space bounding box of the ellipsoid, then its voxel-index bounding box
+        double[] ext = new double[3];
+        Vec3[] axes = {roi.u().times(roi.ru()), roi.v().times(roi.rv()), roi.w().times(roi.rw())};
+        for (int k = 0; k < 3; k++) {
+            double sum = 0;
+            for (Vec3 a : axes) {
+                double c = a.toArray()[k];
+                sum += c * c;
+            }
+            ext[k] = Math.sqrt(sum);
+        }
+        double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        Vec3 c = roi.center();
+        for (int corner = 0; corner < 8; corner++) {
+            Vec3 p = new Vec3(c.x() + ((corner & 1) == 0 ? -ext[0] : ext[0]),
+                    c.y() + ((corner & 2) == 0 ? -ext[1] : ext[1]), c.z() + ((corner & 4) == 0 ? -ext[2] : ext[2]));
+            double[] q = vol.toVoxel(p).toArray();
+            for (int k = 0; k < 3; k++) {
+                lo[k] = Math.min(lo[k], q[k]);
+                hi[k] = Math.max(hi[k], q[k]);
+            }
+        }
+        int[] n = {vol.nx(), vol.ny(), vol.nz()};
+        int[] from = new int[3];
+        int[] to = new int[3];
+        for (int k = 0; k < 3; k++) {
+            // one voxel of margin against rounding in the box; the inclusion test decides
+            from[k] = (int) Math.max(0, Math.floor(lo[k]) - 1);
+            to[k] = (int) Math.min(n[k] - 1, Math.ceil(hi[k]) + 1);
+        }
+        Affine v2p = vol.voxelToPatient();
+        Vec3 ci = v2p.column(0);
+        Vec3 cj = v2p.column(1);
+        Vec3 ck = v2p.column(2);
+        Vec3 o = v2p.column(3);
+        Vec3 u = roi.u();
+        Vec3 v = roi.v();
+        Vec3 w = roi.w();
+        long box = 1;
+        for (int k = 0; k < 3; k++) {
+            box *= Math.max(0, to[k] - from[k] + 1);
+        }
+        Values acc = new Values((int) Math.min(box, 1 << 20));
+        for (int z = from[2]; z <= to[2]; z++) {
+            for (int y = from[1]; y <= to[1]; y++) {
+                for (int x = from[0]; x <= to[0]; x++) {
+                    double px = o.x() + x * ci.x() + y * cj.x() + z * ck.x() - c.x();
+                    double py = o.y() + x * ci.y() + y * cj.y() + z * ck.y() - c.y();
+                    double pz = o.z() + x * ci.z() + y * cj.z() + z * ck.z() - c.z();
+                    double a = (px * u.x() + py * u.y() + pz * u.z()) / roi.ru();
+                    double b = (px * v.x() + py * v.y() + pz * v.z()) / roi.rv();
+                    double g = (px * w.x() + py * w.y() + pz * w.z()) / roi.rw();
+                    if (a * a + b * b + g * g <= 1) {
+                        acc.add(vol.value(x, y, z));
+                    }
+                }
+            }
+        }
+        return acc.result(Method.VOXEL_CENTRES, Double.NaN, 0, Double.NaN,
+                acc.size * VolumeSampler.voxelVolume(vol));
+    }
+
+    @FunctionalInterface
+    private interface InPlane {
+        boolean test(double s, double t);
+    }
+
+    /** {@link PlanarRoi#contains} with the shape's constants computed once (same arithmetic). */
+    private static InPlane inPlane(PlanarRoi roi) {
+        double ru = roi.radiusU();
+        double rv = roi.radiusV();
+        switch (roi.shape()) {
+            case ELLIPSE:
+                return (s, t) -> {
+                    double a = s / ru;
+                    double b = t / rv;
+                    return a * a + b * b <= 1;
+                };
+            case RECTANGLE:
+                return (s, t) -> Math.abs(s) <= ru && Math.abs(t) <= rv;
+            default:
+                double[][] st = roi.polygonST();
+                return (s, t) -> PlanarRoi.insidePolygon(st, s, t);
+        }
+    }
+
+    private static void checkFrame(Volume vol, Measurement roi) {
+        String a = roi.frameOfReferenceUid();
+        String b = vol.frameOfReferenceUid();
+        if (a != null && b != null && !a.isEmpty() && !b.isEmpty() && !a.equals(b)) {
+            throw new IllegalArgumentException("the ROI is in Frame of Reference " + a
+                    + " but the volume is in " + b + ": its coordinates do not apply");
+        }
+    }
+
+    /** A growable array of values with their sum in gathering order. */
+    private static final class Values {
+        private double[] data;
+        private int size;
+        private double sum;
+
+        Values(int capacity) {
+            data = new double[Math.max(16, capacity)];
+        }
+
+        void add(double x) {
+            if (size == data.length) {
+                data = Arrays.copyOf(data, (int) Math.min(Integer.MAX_VALUE - 8, data.length * 2L));
+            }
+            data[size++] = x;
+            sum += x;
+        }
+
+        RoiResult result(Method method, double stepMm, long outside, double area, double volume) {
+            double[] sorted = Arrays.copyOf(data, size);
+            if (size == 0) {
+                return new RoiResult(method, stepMm, 0, outside, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, area, method == Method.VOXEL_CENTRES ? 0 : volume, sorted);
+            }
+            double mean = sum / size;
+            double ss = 0;
+            for (int i = 0; i < size; i++) {
+                double d = data[i] - mean;
+                ss += d * d;
+            }
+            double sd = size > 1 ? Math.sqrt(ss / (size - 1)) : 0;
+            Arrays.sort(sorted);
+            double median = size % 2 == 1 ? sorted[size / 2] : (sorted[size / 2 - 1] + sorted[size / 2]) / 2;
+            return new RoiResult(method, stepMm, size, outside, mean, sd, sorted[0], sorted[size - 1], median, area,
+                    volume, sorted);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.clain.render;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Rendering presets (transfer function, mode, shading, isosurface) from the JSON resource
+ * {@code org/clain/render/presets.json}, or from a user file in the same format.
+ */
+public final class Presets {
+    /** One preset: apply it to parameters to get its mode, transfer function, shading and iso. */
+    public record Preset(String id, String name, String modality, RenderMode mode, TransferFunction transferFunction,
+                         Shading shading, Double isoValue, Rgb isoColor) {
+        public RenderParams applyTo(RenderParams p) {
+            RenderParams q = p.withMode(mode).withTransferFunction(transferFunction).withShading(shading);
+            if (isoValue != null) {
+                q = q.withIso(isoValue, isoColor != null ? isoColor : p.isoColor());
+            }
+            return q;
+        }
+
+        /** DVR/MIP/... parameters from the front with this preset. */
+        public RenderParams params() {
+            return applyTo(RenderParams.of(transferFunction));
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record FileJson(int version, List<PresetJson> presets) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PresetJson(String id, String name, String modality, String mode, ShadingJson shading, IsoJson iso,
+                      List<double[]> points) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ShadingJson(double ambient, double diffuse, double specular, double shininess) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record IsoJson(double hu, double[] color) {
+    }
+
+    private static volatile List<Preset> builtIn;
+
+    private Presets() {
+    }
+
+    /** The presets shipped with Clain. */
+    public static List<Preset> builtIn() {
+        List<Preset> b = builtIn;
+        if (b == null) {
+            try (InputStream in = Presets.class.getResourceAsStream("presets.json")) {
+                if (in == null) {
+                    throw new IllegalStateException("presets.json missing from the classpath");
+                }
+                b = read(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            builtIn = b;
+        }
+        return b;
+    }
+
+    /** By id (e.g. "ct-bone") or name, case-insensitive. */
+    public static Optional<Preset> find(String idOrName) {
+        String k = idOrName.toLowerCase(Locale.ROOT);
+        return builtIn().stream()
+                .filter(p -> p.id().toLowerCase(Locale.ROOT).equals(k) || p.name().toLowerCase(Locale.ROOT).equals(k))
+                .findFirst();
+    }
+
+    public static Preset get(String idOrName) {
+        return find(idOrName).orElseThrow(() -> new IllegalArgumentException("no preset '" + idOrName + "'; known: "
+                + builtIn().stream().map(Preset::id).toList()));
+    }
+
+    /** Reads presets in the presets.json format. */
+    public static List<Preset> read(InputStream in) throws IOException {
+        ObjectMapper om = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+        FileJson f = om.readValue(in, FileJson.class);
+        if (f.version() != 1) {
+            throw new IOException("unsupported presets version " + f.version());
+        }
+        List<Preset> out = new ArrayList<>();
+        for (PresetJson p : f.presets()) {
+            if (p.id() == null || p.points() == null || p.points().isEmpty()) {
+                throw new IOException("preset without id or points: " + p.name());
+            }
+            List<TransferFunction.Point> pts = new ArrayList<>();
+            for (double[] a : p.points()) {
+                if (a.length != 5) {
+                    throw new IOException("preset " + p.id() + ": a point must be [HU, r, g, b, alpha]");
+                }
+                pts.add(new TransferFunction.Point(a[0], a[1], a[2], a[3], a[4]));
+            }
+            Shading sh = p.shading() == null ? Shading.OFF
+                    : new Shading(true, p.shading().ambient(), p.shading().diffuse(), p.shading().specular(),
+                    p.shading().shininess());
+            RenderMode mode = RenderMode.valueOf(p.mode().toUpperCase(Locale.ROOT));
+            Double iso = p.iso() == null ? null : p.iso().hu();
+            Rgb isoColor = p.iso() == null || p.iso().color() == null ? null
+                    : new Rgb(p.iso().color()[0], p.iso().color()[1], p.iso().color()[2]);
+            out.add(new Preset(p.id(), p.name() == null ? p.id() : p.name(), p.modality() == null ? "" : p.modality(),
+                    mode, new TransferFunction(pts), sh, iso, isoColor));
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,72 @@
+package org.clain.study;
+
+import org.clain.geom.Affine;
+import org.clain.geom.Vec3;
+
+/**
+ * Resamples a stack with irregular slice positions (missing slices, variable spacing) onto a
+ * uniform grid along the normal, by linear interpolation of modality values between the two
+ * nearest acquired slices. Only on request: the acquired voxels are what Clain shows by default.
+ */
+public final class UniformResampler {
+    private UniformResampler() {
+    }
+
+    /**
+     * @param positions position of each slice of {@code v} along the normal (mm, ascending), as
+     *                  {@link SliceStack#positionsAlongNormal()} gives them
+     * @param spacing   the new slice spacing in mm (for example the smallest acquired one)
+     */
+    public static Volume resample(Volume v, double[] positions, double spacing) {
+        if (positions.length != v.nz() || v.nz() < 2) {
+            throw new IllegalArgumentException("need one position per slice and at least two slices");
+        }
+        if (!(spacing > 0)) {
+            throw new IllegalArgumentException("spacing must be positive: " + spacing);
+        }
+        double extent = positions[positions.length - 1] - positions[0];
+        int nz = (int) Math.floor(extent / spacing + 1e-6) + 1;
+        int n = v.nx() * v.ny();
+        short[][] slices = new short[nz][];
+        double[] slope = new double[nz];
+        double[] intercept = new double[nz];
+        // one rescale for the new grid: the first slice's (modality values are interpolated, then re-stored)
+        double s0 = v.slope(0);
+        double b0 = v.intercept(0);
+        int k = 0;
+        for (int z = 0; z < nz; z++) {
+            double p = positions[0] + z * spacing;
+            while (k + 2 < positions.length && positions[k + 1] < p) {
+                k++;
+            }
+            double t = (p - positions[k]) / (positions[k + 1] - positions[k]);
+            t = Math.max(0, Math.min(1, t));
+            short[] a = v.slice(k);
+            short[] b = v.slice(k + 1);
+            short[] out = new short[n];
+            for (int i = 0; i < n; i++) {
+                double va = stored(v, a[i]) * v.slope(k) + v.intercept(k);
+                double vb = stored(v, b[i]) * v.slope(k + 1) + v.intercept(k + 1);
+                double value = va + t * (vb - va);
+                long s = Math.round((value - b0) / s0);
+                out[i] = (short) (v.signed() ? Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, s))
+                        : Math.max(0, Math.min(65535, s)));
+            }
+            slices[z] = out;
+            slope[z] = s0;
+            intercept[z] = b0;
+        }
+        Affine a = v.voxelToPatient();
+        Vec3 normal = a.column(0).cross(a.column(1)).normalized();
+        Vec3 origin = v.toPatient(0, 0, 0);
+        // keep the stacking direction of the original (a tilted stack stays sheared)
+        Vec3 step = a.column(2).times(spacing / a.column(2).dot(normal));
+        Affine grid = Affine.fromColumns(a.column(0), a.column(1), step, origin);
+        return new Volume(v.nx(), v.ny(), nz, slices, v.signed(), slope, intercept, grid, v.frameOfReferenceUid(),
+                v.modality(), v.windowCenter(), v.windowWidth(), v.paddingValue());
+    }
+
+    private static int stored(Volume v, short s) {
+        return v.signed() ? s : s & 0xFFFF;
+    }
+}

@@ -1,0 +1,150 @@
+package org.clain.measure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.clain.cli.RoiCommand;
+import org.clain.study.Volume;
+import org.clain.testdata.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code clain roi}: same statistics as the engine, exit codes 0 / 1 / 2. */
+class RoiCommandTest {
+    private static final ObjectMapper M = new ObjectMapper();
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static synchronized Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true));
+            System.setErr(new PrintStream(err, true));
+            int status = new CommandLine(new RoiCommand()).execute(args);
+            return new Run(status, out.toString(), err.toString());
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private static String dir() {
+        return SharedData.file(RealCt.REL).toString();
+    }
+
+    private static String f(double v) {
+        return String.format(Locale.ROOT, "%.10f", v);
+    }
+
+    @Test
+    void sphereStatisticsEqualBruteForce() throws Exception {
+        Volume v = RealCt.volume();
+        double[] c = {RealCt.ORIGIN[0] + 250.6 * RealCt.SPACING[0], RealCt.ORIGIN[1] + 240.2 * RealCt.SPACING[1],
+                RealCt.ORIGIN[2] + 70.3 * RealCt.SPACING[2]};
+        double r = 6.1;
+        double[] bf = RealCt.sphere(v, RealCt.ORIGIN, RealCt.SPACING, c, r);
+        Run run = run(dir(), "--sphere", f(c[0]) + "," + f(c[1]) + "," + f(c[2]) + "," + r, "--json", "--bins", "8");
+        assertEquals(0, run.status(), run.err());
+        JsonNode o = M.readTree(run.out());
+        assertEquals("sphere", o.get("shape").asText());
+        assertEquals("voxel-centres", o.get("method").asText());
+        assertEquals((long) bf[1], o.get("count").asLong());
+        assertEquals(bf[0] / bf[1], o.get("mean").asDouble(), 1e-6);
+        assertEquals(v.frameOfReferenceUid(), o.get("frameOfReferenceUid").asText());
+        assertEquals("HU", o.get("unit").asText());
+        long total = 0;
+        for (JsonNode n : o.get("histogram").get("counts")) {
+            total += n.asLong();
+        }
+        assertEquals((long) bf[1], total);
+        assertTrue(o.get("areaMm2").isNull());
+    }
+
+    @Test
+    void ellipseStatisticsEqualBruteForceAndTheEngine() throws Exception {
+        Volume v = RealCt.volume();
+        int cx = 280;
+        int cy = 300;
+        int z = 50;
+        double ru = 5.3;
+        double rv = 7.9;
+        double[] bf = RealCt.axialEllipse(v, cx, cy, z, RealCt.SPACING[0], RealCt.SPACING[1], ru, rv);
+        String centre = f(RealCt.ORIGIN[0] + cx * RealCt.SPACING[0]) + "," + f(RealCt.ORIGIN[1] + cy * RealCt.SPACING[1])
+                + "," + f(RealCt.ORIGIN[2] + z * RealCt.SPACING[2]);
+        Run run = run(dir(), "--ellipse", centre + "," + ru + "," + rv, "--normal", "0,0,1", "--step",
+                Double.toString(RealCt.SPACING[0]), "--json");
+        assertEquals(0, run.status(), run.err());
+        JsonNode o = M.readTree(run.out());
+        assertEquals("ellipse", o.get("shape").asText());
+        assertEquals((long) bf[1], o.get("count").asLong());
+        assertEquals(bf[0] / bf[1], o.get("mean").asDouble(), 1e-6);
+        assertEquals(Math.PI * ru * rv, o.get("areaMm2").asDouble(), 1e-9);
+        // plain text output too
+        Run text = run(dir(), "--ellipse", centre + "," + ru + "," + rv);
+        assertEquals(0, text.status(), text.err());
+        assertTrue(text.out().contains("ellipse ROI") && text.out().contains("mean") && text.out().contains("HU"), text.out());
+    }
+
+    @Test
+    void polygonOnTheCommandLine() throws Exception {
+        Volume v = RealCt.volume();
+        // a 7 x 7 voxel square on slice 40, edges half a voxel outside the centres it holds; its vertex
+        // mean is the centre of voxel (203, 253), so samples at the pixel spacing are those 49 voxel centres
+        double z = RealCt.ORIGIN[2] + 40 * RealCt.SPACING[2];
+        double x0 = RealCt.ORIGIN[0] + 199.5 * RealCt.SPACING[0];
+        double x1 = RealCt.ORIGIN[0] + 206.5 * RealCt.SPACING[0];
+        double y0 = RealCt.ORIGIN[1] + 249.5 * RealCt.SPACING[1];
+        double y1 = RealCt.ORIGIN[1] + 256.5 * RealCt.SPACING[1];
+        double sum = 0;
+        for (int y = 250; y <= 256; y++) {
+            for (int x = 200; x <= 206; x++) {
+                sum += v.value(x, y, 40);
+            }
+        }
+        String poly = f(x0) + "," + f(y0) + "," + f(z) + ";" + f(x1) + "," + f(y0) + "," + f(z) + ";" + f(x1) + ","
+                + f(y1) + "," + f(z) + ";" + f(x0) + "," + f(y1) + "," + f(z);
+        Run run = run(dir(), "--polygon", poly, "--json", "--step", Double.toString(RealCt.SPACING[0]));
+        assertEquals(0, run.status(), run.err());
+        JsonNode o = M.readTree(run.out());
+        assertEquals("polygon", o.get("shape").asText());
+        assertEquals(49 * RealCt.SPACING[0] * RealCt.SPACING[1], o.get("areaMm2").asDouble(), 1e-6);
+        assertEquals(49, o.get("count").asLong());
+        assertEquals(sum / 49, o.get("mean").asDouble(), 1e-6);
+    }
+
+    @Test
+    void exitCodes(@TempDir Path tmp) throws Exception {
+        Run missing = run(tmp.resolve("nope").toString(), "--sphere", "0,0,0,5");
+        assertEquals(1, missing.status());
+        assertTrue(missing.err().contains("no such file"), missing.err());
+        Path junk = Files.createDirectories(tmp.resolve("junk"));
+        Files.writeString(junk.resolve("a.txt"), "not DICOM");
+        Run unreadable = run(junk.toString(), "--sphere", "0,0,0,5");
+        assertEquals(1, unreadable.status());
+        assertTrue(unreadable.err().contains("no image series"), unreadable.err());
+
+        assertEquals(2, run(dir(), "--sphere", "0,0,0,5", "--ellipse", "0,0,0,1,1").status(), "two shapes");
+        assertEquals(2, run(dir()).status(), "no shape");
+        Run bad = run(dir(), "--sphere", "0,0,zero,5");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("not a number"), bad.err());
+        assertEquals(2, run(dir(), "--sphere", "0,0,0").status(), "three numbers");
+        assertEquals(2, run(dir(), "--sphere", "0,0,0,-5").status(), "negative radius");
+        assertEquals(2, run(dir(), "--sphere", "0,0,0,5", "--normal", "0,0,1").status(), "normal without ellipse");
+        assertEquals(2, run(dir(), "--polygon", "0,0,0;1,0,0;2,0,0").status(), "collinear");
+        assertEquals(2, run(dir(), "--polygon", "0,0,0;10,0,0;10,10,0;0,10,3").status(), "not coplanar");
+        assertEquals(2, run(dir(), "--ellipse", "0,0,0,1,1", "--step", "0").status(), "step");
+    }
+}

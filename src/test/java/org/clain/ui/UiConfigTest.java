@@ -1,0 +1,83 @@
+package org.clain.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The settings file: where it lives, what it keeps, and that a bad file is survived. */
+class UiConfigTest {
+    @Test
+    void roundTripRecentListAndDefaults(@TempDir Path dir) throws Exception {
+        String old = System.getProperty("clain.config.dir");
+        System.setProperty("clain.config.dir", dir.toString());
+        try {
+            assertEquals(dir.resolve("viewer.json"), UserConfig.file());
+            UserConfig c = UserConfig.load();
+            assertEquals("1x1", c.layout);
+            assertTrue(c.recent.isEmpty());
+            for (int i = 0; i < 12; i++) {
+                c.addRecent(List.of(dir.resolve("study" + i)));
+            }
+            c.addRecent(List.of(dir.resolve("study5")));
+            c.layout = "2x2";
+            c.windowWidth = 1111;
+            c.save();
+            UserConfig back = UserConfig.load();
+            assertEquals(UserConfig.MAX_RECENT, back.recent.size());
+            assertTrue(back.recent.get(0).get(0).endsWith("study5"));
+            assertEquals(1, back.recent.stream().filter(e -> e.get(0).endsWith("study5")).count());
+            assertEquals("2x2", back.layout);
+            assertEquals(1111, back.windowWidth);
+            try (var s = Files.list(dir)) {
+                assertEquals(List.of(dir.resolve("viewer.json")), s.toList(), "no temp files left");
+            }
+            Files.writeString(UserConfig.file(), "{ not json");
+            UserConfig broken = UserConfig.load();
+            assertEquals("1x1", broken.layout);
+            assertFalse(broken.maximized);
+        } finally {
+            if (old == null) {
+                System.clearProperty("clain.config.dir");
+            } else {
+                System.setProperty("clain.config.dir", old);
+            }
+        }
+    }
+
+    @Test
+    void defaultFolderFollowsThePlatform() {
+        String old = System.getProperty("clain.config.dir");
+        System.clearProperty("clain.config.dir");
+        try {
+            Path f = UserConfig.folder();
+            String os = System.getProperty("os.name").toLowerCase();
+            if (os.contains("linux")) {
+                String xdg = System.getenv("XDG_CONFIG_HOME");
+                Path expected = xdg != null && !xdg.isBlank() ? Path.of(xdg, "clain")
+                        : Path.of(System.getProperty("user.home"), ".config", "clain");
+                assertEquals(expected, f);
+            }
+        } finally {
+            if (old != null) {
+                System.setProperty("clain.config.dir", old);
+            }
+        }
+    }
+
+    @Test
+    void overlayTextFormats() {
+        assertEquals("DOE, John Q", Viewport.personName("Doe^John^Q"));
+        assertEquals("PGBM-001", Viewport.personName("PGBM-001"));
+        assertEquals("(no name)", Viewport.personName(""));
+        assertEquals("2012-07-06", Viewport.date("20120706"));
+        assertEquals(100, Viewport.niceLength(180));
+        assertEquals(50, Viewport.niceLength(99));
+        assertEquals(20, Viewport.niceLength(20));
+    }
+}
