@@ -151,6 +151,7 @@ def main():
                 "j2k": ["gdcmconv", "--j2k"], "j2k_irrev": ["gdcmconv", "--j2k", "--irreversible"],
                 "jpeg_baseline": ["dcmcjpeg", "+eb"], "jpeg_extended": ["dcmcjpeg", "+ee"],
                 "jpeg_lossless": ["dcmcjpeg", "+el"], "jpeg_sv1": ["dcmcjpeg", "+e1"],
+                "jpeg_progressive": ["dcmcjpeg", "+ep"], "jpeg_spectral": ["dcmcjpeg", "+es"],
             }
             for v, cmd in variants.items():
                 out = os.path.join(tmp, name + "_" + v + ".dcm")

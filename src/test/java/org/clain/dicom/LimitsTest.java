@@ -211,10 +211,13 @@ class LimitsTest {
 
     @Test
     void codestreamsLargerThanTheHeaderAreRefusedBeforeDecoding() throws IOException {
-        // 16x16 codestreams (seed inputs of the codec fuzz tests) under a 4x4 DICOM header
+        // 16x16 codestreams (seed inputs of the codec fuzz tests) under a 4x4 DICOM header; the
+        // progressive JPEG goes to the Image I/O fallback, checked before Image I/O reads it
         for (String[] c : new String[][] {
                 {DicomBuilder.JPEG_LS, "codec/JpegLsDecoderFuzzTestInputs/decode/seed-mono8_jls_f0.jls"},
-                {DicomBuilder.JPEG_2000, "codec/Jpeg2000DecoderFuzzTestInputs/decode/seed-mono8_j2k_f0.j2k"}}) {
+                {DicomBuilder.JPEG_2000, "codec/Jpeg2000DecoderFuzzTestInputs/decode/seed-mono8_j2k_f0.j2k"},
+                {"1.2.840.10008.1.2.4.50", "codec/JpegDecoderFuzzTestInputs/decode/seed-mono8_jpeg_baseline_f0.jpg"},
+                {"1.2.840.10008.1.2.4.50", "codec/JpegDecoderFuzzTestInputs/decode/seed-mono8_jpeg_progressive_f0.jpg"}}) {
             byte[] cs;
             try (InputStream in = LimitsTest.class.getResourceAsStream(c[1])) {
                 cs = in.readAllBytes();
