@@ -159,11 +159,12 @@ public final class DicomReader {
 
     private void inflateRest() throws DicomException {
         int start = buf.position();
-        byte[] in = new byte[buf.remaining()];
-        buf.get(in);
         Inflater inf = new Inflater(true);
-        inf.setInput(in);
-        byte[] out = new byte[Math.max(1024, in.length * 4)];
+        inf.setInput(buf.slice()); // the mapped file itself, no copy
+        // a deflated dataset declares no inflated size: grow to MAX_INFLATED, checking the heap first
+        long initial = Math.min(MAX_INFLATED, Math.max(1024L, 4L * buf.remaining()));
+        Memory.checkArray(path, start, initial, "inflating the deflated dataset");
+        byte[] out = new byte[(int) initial];
         int n = 0;
         try {
             while (!inf.finished()) {
@@ -171,7 +172,9 @@ public final class DicomReader {
                     if (out.length >= MAX_INFLATED) {
                         throw new DicomException(path, start, "deflated dataset inflates beyond " + MAX_INFLATED + " bytes");
                     }
-                    out = java.util.Arrays.copyOf(out, (int) Math.min(MAX_INFLATED, out.length * 2L));
+                    long grown = Math.min(MAX_INFLATED, out.length * 2L);
+                    Memory.checkArray(path, start, grown + out.length, "inflating the deflated dataset");
+                    out = java.util.Arrays.copyOf(out, (int) grown);
                 }
                 int k = inf.inflate(out, n, out.length - n);
                 if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {

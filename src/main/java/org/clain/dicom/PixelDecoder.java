@@ -30,10 +30,13 @@ public final class PixelDecoder {
     private final boolean bigEndian;
     private final boolean swapWords;
     private final long[] extendedOffsets;
+    /** File offset of the Pixel Data element, or -1 where buffer positions are not file offsets (deflated dataset). */
+    private final long pixelDataOffset;
     private List<byte[]> frameCache;
+    private List<Long> frameStarts;
 
     private PixelDecoder(Path path, ImagePixel pixel, BulkData bulk, TransferSyntax ts, boolean bigEndian,
-                         boolean swapWords, long[] extendedOffsets) {
+                         boolean swapWords, long[] extendedOffsets, long pixelDataOffset) {
         this.path = path;
         this.pixel = pixel;
         this.bulk = bulk;
@@ -41,6 +44,7 @@ public final class PixelDecoder {
         this.bigEndian = bigEndian;
         this.swapWords = swapWords;
         this.extendedOffsets = extendedOffsets;
+        this.pixelDataOffset = pixelDataOffset;
     }
 
     public static PixelDecoder of(DicomFile f) throws DicomException {
@@ -57,7 +61,7 @@ public final class PixelDecoder {
         }
         ImagePixel pixel = ImagePixel.of(f.path(), ds);
         TransferSyntax ts = f.transferSyntax() == null ? TransferSyntax.EXPLICIT_VR_LE : f.transferSyntax();
-        if (px.bulk().encapsulated() == false && ts.encapsulated() && ts != TransferSyntax.DEFLATED_IMAGE_FRAME) {
+        if (px.bulk().encapsulated() == false && ts.encapsulated()) {
             ts = TransferSyntax.EXPLICIT_VR_LE; // native data under a compressed UID: read what is there
         }
         boolean be = ds.order() == ByteOrder.BIG_ENDIAN;
@@ -72,7 +76,8 @@ public final class PixelDecoder {
         }
         // Big endian OW words are byte-swapped; OB (8-bit) is a byte stream (PS3.5 7.3)
         boolean swap = be && px.vr() != VR.OB && pixel.bitsAllocated() > 8;
-        return new PixelDecoder(f.path(), pixel, px.bulk(), ts, be, swap, eot);
+        boolean fileOffsets = f.transferSyntax() == null || !f.transferSyntax().deflated();
+        return new PixelDecoder(f.path(), pixel, px.bulk(), ts, be, swap, eot, fileOffsets ? px.offset() : -1);
     }
 
     public ImagePixel pixel() {
@@ -93,13 +98,17 @@ public final class PixelDecoder {
             throw new DicomException(path, -1, "frame " + index + " out of range (0.." + (pixel.frames() - 1) + ")");
         }
         if (pixel.doubleData()) {
-            throw new DicomException(path, -1, "Double Float Pixel Data has no 32-bit view");
+            throw new DicomException(path, pixelDataOffset, "Double Float Pixel Data has no 32-bit view");
+        }
+        // the frame's ints and a working copy (compressed bytes, planes, codec buffers)
+        Memory.check(path, pixelDataOffset, 8L * pixel.samplesPerFrame(), "frame " + index + " of " + pixel.rows()
+                + "x" + pixel.columns() + "x" + pixel.samplesPerPixel() + " samples");
+        if (ts == TransferSyntax.DEFLATED_IMAGE_FRAME) {
+            // each frame a deflated fragment (PS3.5 A.4.11); the inflated bytes bounded by the header's frame size
+            return decodeNative(inflateFrame(index), index);
         }
         if (bulk.encapsulated()) {
             return decodeCompressed(index);
-        }
-        if (ts == TransferSyntax.DEFLATED_IMAGE_FRAME) {
-            return decodeNative(inflateFrame(index), 0);
         }
         return decodeNative(null, index);
     }
@@ -213,7 +222,7 @@ public final class PixelDecoder {
             src = ByteBuffer.wrap(inflated).order(ByteOrder.LITTLE_ENDIAN);
             base = 0;
             if (inflated.length < frameBytes) {
-                throw new DicomException(path, -1, "deflated frame " + index + " holds " + inflated.length
+                throw new DicomException(path, frameStart(index), "deflated frame " + index + " holds " + inflated.length
                         + " bytes, expected " + frameBytes);
             }
         } else {
@@ -266,7 +275,8 @@ public final class PixelDecoder {
                     out[i] = src.getInt(base + 4 * i);
                 }
             }
-            default -> throw new DicomException(path, -1, "Bits Allocated " + pixel.bitsAllocated() + " not supported natively");
+            default -> throw new DicomException(path, pixelDataOffset, "Bits Allocated " + pixel.bitsAllocated()
+                    + " not supported natively");
         }
         if (pixel.samplesPerPixel() > 1 && pixel.planarConfiguration() == 1) {
             out = interleave(out, pixel.pixelsPerFrame(), pixel.samplesPerPixel());
@@ -302,7 +312,8 @@ public final class PixelDecoder {
 
     private byte[] inflateFrame(int index) throws DicomException {
         byte[] compressed = frameBytes(index);
-        long max = pixel.nativeFrameBytes();
+        long max = pixel.nativeFrameBytes(); // the header's frame size bounds the inflated bytes
+        Memory.checkArray(path, frameStart(index), max, "deflated frame " + index);
         Inflater inf = new Inflater(true);
         try {
             inf.setInput(compressed);
@@ -315,9 +326,10 @@ public final class PixelDecoder {
                 }
                 n += k;
             }
-            return out;
+            return n < out.length ? java.util.Arrays.copyOf(out, n) : out;
         } catch (DataFormatException e) {
-            throw new DicomException(path, -1, "frame " + index + ": corrupt deflate data: " + e.getMessage(), e);
+            throw new DicomException(path, frameStart(index), "frame " + index + ": corrupt deflate data: "
+                    + e.getMessage(), e);
         } finally {
             inf.end();
         }
@@ -329,13 +341,15 @@ public final class PixelDecoder {
         try {
             img = Codecs.decode(ts, data, pixel);
         } catch (CodecException e) {
-            throw new DicomException(path, -1, "frame " + index + " (" + ts.description() + "): " + e.getMessage(), e);
+            throw new DicomException(path, frameStart(index), "frame " + index + " (" + ts.description() + "): "
+                    + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new DicomException(path, -1, "frame " + index + " (" + ts.description() + "): decoder failed: " + e, e);
+            throw new DicomException(path, frameStart(index), "frame " + index + " (" + ts.description()
+                    + "): decoder failed: " + e, e);
         }
         if (img.width() != pixel.columns() || img.height() != pixel.rows()
                 || img.components() != pixel.samplesPerPixel()) {
-            throw new DicomException(path, -1, "frame " + index + ": codestream is " + img.width() + "x"
+            throw new DicomException(path, frameStart(index), "frame " + index + ": codestream is " + img.width() + "x"
                     + img.height() + "x" + img.components() + " but the header says " + pixel.columns() + "x"
                     + pixel.rows() + "x" + pixel.samplesPerPixel());
         }
@@ -355,7 +369,7 @@ public final class PixelDecoder {
     public byte[] frameBytes(int index) throws DicomException {
         List<byte[]> frames = encapsulatedFrames();
         if (index >= frames.size()) {
-            throw new DicomException(path, -1, "frame " + index + " missing: encapsulated Pixel Data holds "
+            throw new DicomException(path, pixelDataOffset, "frame " + index + " missing: encapsulated Pixel Data holds "
                     + frames.size() + " frame(s)");
         }
         return frames.get(index);
@@ -367,15 +381,19 @@ public final class PixelDecoder {
         }
         List<BulkData.Fragment> frags = bulk.fragments();
         int n = pixel.frames();
-        List<byte[]> out = new ArrayList<>(n);
+        // Number of Frames is the file's word: never more frames than fragments
+        List<byte[]> out = new ArrayList<>(Math.min(n, frags.size()));
+        List<Long> starts = new ArrayList<>(Math.min(n, frags.size()));
         if (frags.isEmpty()) {
-            throw new DicomException(path, -1, "encapsulated Pixel Data has no fragments");
+            throw new DicomException(path, pixelDataOffset, "encapsulated Pixel Data has no fragments");
         }
         if (frags.size() == n) {
             for (BulkData.Fragment f : frags) {
+                starts.add(f.offset());
                 out.add(bulk.bytes(f.offset(), f.length()));
             }
         } else if (n == 1) {
+            starts.add(frags.get(0).offset());
             out.add(concat(frags, 0, frags.size()));
         } else {
             long[] offsets = extendedOffsets != null && extendedOffsets.length == n ? extendedOffsets
@@ -390,6 +408,7 @@ public final class PixelDecoder {
                     while (fi < frags.size() && frags.get(fi).offset() - 8 < end) {
                         fi++;
                     }
+                    starts.add(from < frags.size() ? frags.get(from).offset() : frags.get(0).offset());
                     out.add(concat(frags, from, fi));
                 }
             } else {
@@ -397,6 +416,7 @@ public final class PixelDecoder {
                 int from = 0;
                 for (int i = 1; i <= frags.size(); i++) {
                     if (i == frags.size() || startsCodestream(frags.get(i))) {
+                        starts.add(frags.get(from).offset());
                         out.add(concat(frags, from, i));
                         from = i;
                     }
@@ -404,7 +424,17 @@ public final class PixelDecoder {
             }
         }
         frameCache = out;
+        frameStarts = starts;
         return out;
+    }
+
+    /** File offset of the item holding the start of a compressed frame, or of the Pixel Data element. */
+    private long frameStart(int index) {
+        if (pixelDataOffset < 0) {
+            return -1;
+        }
+        List<Long> starts = frameStarts;
+        return starts != null && index < starts.size() ? starts.get(index) - 8 : pixelDataOffset;
     }
 
     private boolean startsCodestream(BulkData.Fragment f) {

@@ -181,7 +181,8 @@ public final class SpecificCharacterSet {
     private static String decodeG0(String g0, byte[] b, int off, int len) {
         switch (g0) {
             case "EUC-JP", "EUC-JP-0212": {
-                byte[] t = new byte[len + (g0.equals("EUC-JP-0212") ? len / 2 : 0)];
+                // JIS X 0212 adds an SS3 before each byte pair: up to one per byte of an odd or misaligned run
+                byte[] t = new byte[g0.equals("EUC-JP-0212") ? 2 * len : len];
                 int p = 0;
                 for (int k = 0; k < len; k++) {
                     int v = b[off + k] & 0xFF;

@@ -96,30 +96,20 @@ public final class Presets {
     public static List<Preset> read(InputStream in) throws IOException {
         ObjectMapper om = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
         FileJson f = om.readValue(in, FileJson.class);
+        if (f == null || f.presets() == null) {
+            throw new IOException("not a presets file: no presets array");
+        }
         if (f.version() != 1) {
             throw new IOException("unsupported presets version " + f.version());
         }
         List<Preset> out = new ArrayList<>();
         for (PresetJson p : f.presets()) {
-            if (p.id() == null || p.points() == null || p.points().isEmpty()) {
-                throw new IOException("preset without id or points: " + p.name());
+            try {
+                out.add(preset(p));
+            } catch (IllegalArgumentException e) {
+                // the records' own checks (RGBA in 0..1, HU order, unknown mode): a bad file, not a bug
+                throw new IOException("preset " + (p == null ? null : p.id()) + ": " + e.getMessage(), e);
             }
-            List<TransferFunction.Point> pts = new ArrayList<>();
-            for (double[] a : p.points()) {
-                if (a.length != 5) {
-                    throw new IOException("preset " + p.id() + ": a point must be [HU, r, g, b, alpha]");
-                }
-                pts.add(new TransferFunction.Point(a[0], a[1], a[2], a[3], a[4]));
-            }
-            Shading sh = p.shading() == null ? Shading.OFF
-                    : new Shading(true, p.shading().ambient(), p.shading().diffuse(), p.shading().specular(),
-                    p.shading().shininess());
-            RenderMode mode = RenderMode.valueOf(p.mode().toUpperCase(Locale.ROOT));
-            Double iso = p.iso() == null ? null : p.iso().hu();
-            Rgb isoColor = p.iso() == null || p.iso().color() == null ? null
-                    : new Rgb(p.iso().color()[0], p.iso().color()[1], p.iso().color()[2]);
-            out.add(new Preset(p.id(), p.name() == null ? p.id() : p.name(), p.modality() == null ? "" : p.modality(),
-                    mode, new TransferFunction(pts), sh, iso, isoColor));
         }
         return List.copyOf(out);
     }
@@ -171,5 +161,33 @@ public final class Presets {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in);
         }
+    }
+
+    private static Preset preset(PresetJson p) throws IOException {
+        if (p == null || p.id() == null || p.points() == null || p.points().isEmpty()) {
+            throw new IOException("preset without id or points: " + (p == null ? null : p.name()));
+        }
+        if (p.mode() == null) {
+            throw new IOException("preset " + p.id() + ": no mode");
+        }
+        if (p.iso() != null && p.iso().color() != null && p.iso().color().length != 3) {
+            throw new IOException("preset " + p.id() + ": the iso colour must be [r, g, b]");
+        }
+        List<TransferFunction.Point> pts = new ArrayList<>();
+        for (double[] a : p.points()) {
+            if (a == null || a.length != 5) {
+                throw new IOException("preset " + p.id() + ": a point must be [HU, r, g, b, alpha]");
+            }
+            pts.add(new TransferFunction.Point(a[0], a[1], a[2], a[3], a[4]));
+        }
+        Shading sh = p.shading() == null ? Shading.OFF
+                : new Shading(true, p.shading().ambient(), p.shading().diffuse(), p.shading().specular(),
+                p.shading().shininess());
+        RenderMode mode = RenderMode.valueOf(p.mode().toUpperCase(Locale.ROOT));
+        Double iso = p.iso() == null ? null : p.iso().hu();
+        Rgb isoColor = p.iso() == null || p.iso().color() == null ? null
+                : new Rgb(p.iso().color()[0], p.iso().color()[1], p.iso().color()[2]);
+        return new Preset(p.id(), p.name() == null ? p.id() : p.name(), p.modality() == null ? "" : p.modality(),
+                mode, new TransferFunction(pts), sh, iso, isoColor);
     }
 }

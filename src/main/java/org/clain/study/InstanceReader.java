@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.clain.dicom.Attributes;
+import org.clain.dicom.BulkData;
 import org.clain.dicom.DicomException;
 import org.clain.dicom.DicomFile;
 import org.clain.dicom.DicomReader;
+import org.clain.dicom.Element;
+import org.clain.dicom.ImagePixel;
 import org.clain.dicom.Tag;
 import org.clain.geom.Vec3;
 
@@ -32,6 +35,9 @@ public final class InstanceReader {
         int frames = Math.max(1, ds.getInt(Tag.NumberOfFrames, 1));
         boolean hasPixels = rows > 0 && cols > 0
                 && (ds.contains(Tag.PixelData) || ds.contains(Tag.FloatPixelData) || ds.contains(Tag.DoubleFloatPixelData));
+        if (hasPixels) {
+            frames = framesHeld(f, frames, warnings);
+        }
         String sopInstance = ds.getString(Tag.SOPInstanceUID, meta.getString(Tag.MediaStorageSOPInstanceUID, ""));
         List<SliceHeader> slices = new ArrayList<>();
         if (hasPixels) {
@@ -54,6 +60,46 @@ public final class InstanceReader {
                 ds.getString(Tag.SeriesInstanceUID, ""), ds.getString(Tag.Modality, ""),
                 ds.getString(Tag.SeriesDescription, ""), ds.getInt(Tag.SeriesNumber, 0),
                 ds.getString(Tag.FrameOfReferenceUID, ""), List.copyOf(slices), List.copyOf(warnings));
+    }
+
+    /**
+     * Number of Frames is only the file's word: one slice header per declared frame is made only for
+     * the frames its Pixel Data can hold (a frame needs at least one fragment, or its native bytes),
+     * so that a small file declaring 2^31 frames costs nothing.
+     */
+    private static int framesHeld(DicomFile f, int declared, List<String> warnings) {
+        Attributes ds = f.dataset();
+        Element px = ds.get(Tag.PixelData);
+        if (px == null) {
+            px = ds.get(Tag.FloatPixelData);
+        }
+        if (px == null) {
+            px = ds.get(Tag.DoubleFloatPixelData);
+        }
+        BulkData bulk = px == null ? null : px.bulk();
+        if (bulk == null) {
+            return declared;
+        }
+        long held;
+        if (bulk.encapsulated()) {
+            held = bulk.fragments().size();
+        } else {
+            long bits;
+            try {
+                ImagePixel p = ImagePixel.of(f.path(), ds);
+                bits = p.bitsAllocated() == 1 ? p.samplesPerFrame() : 8 * p.nativeFrameBytes();
+            } catch (DicomException e) {
+                bits = 1; // not decodable anyway: bound by the bytes there are
+            }
+            held = (8 * bulk.length() + bits - 1) / bits; // a truncated last frame still counts
+        }
+        held = Math.max(1, held);
+        if (declared > held) {
+            warnings.add("Number of Frames is " + declared + " but the Pixel Data holds at most " + held
+                    + " frame(s): " + held + " used");
+            return (int) held;
+        }
+        return declared;
     }
 
     /** Looks a functional-group macro up per frame, then shared, then at the top level. */

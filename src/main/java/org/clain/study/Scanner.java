@@ -54,6 +54,9 @@ public final class Scanner {
                 skipped.add(new Skipped(p, e.getMessage()));
             } catch (RuntimeException e) {
                 skipped.add(new Skipped(p, p + ": unexpected error: " + e));
+            } catch (StackOverflowError | OutOfMemoryError e) {
+                // never expected (the reader bounds depth and allocations), but one file must not end the scan
+                skipped.add(new Skipped(p, p + ": unexpected error: " + e));
             }
             progress.accept(done.incrementAndGet(), total);
         });
@@ -77,7 +80,7 @@ public final class Scanner {
             } else if (Files.isRegularFile(p)) {
                 if (p.getFileName().toString().equalsIgnoreCase("DICOMDIR")) {
                     try {
-                        out.addAll(DicomDir.referencedFiles(p));
+                        out.addAll(DicomDir.referencedFiles(p, skipped));
                     } catch (DicomException e) {
                         skipped.add(new Skipped(p, e.getMessage()));
                     }

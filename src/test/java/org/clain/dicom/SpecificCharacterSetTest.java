@@ -54,4 +54,14 @@ class SpecificCharacterSetTest {
         assertEquals("Doe^John", cs.decode(b, 0, b.length));
         assertFalse(warnings.isEmpty());
     }
+
+    @Test
+    void jisX0212RunsOfAnyLengthDecode() {
+        // ESC $ ( D then one byte: the EUC-JP buffer was sized for pairs (fuzzing finding)
+        SpecificCharacterSet cs = SpecificCharacterSet.of(new String[] {"", "ISO 2022 IR 159"}, null);
+        for (byte[] b : new byte[][] {{0x1B, '$', '(', 'D', 0x30}, {0x1B, '$', '(', 'D', 0x30, 0x21, 0x30},
+                {0x1B, '$', '(', 'D', ' ', 0x30, 0x21}}) {
+            assertFalse(cs.decode(b, 0, b.length).isEmpty());
+        }
+    }
 }

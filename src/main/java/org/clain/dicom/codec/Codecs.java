@@ -8,13 +8,18 @@ public final class Codecs {
     private Codecs() {
     }
 
+    /**
+     * Decodes one frame; a codestream declaring more samples than the DICOM header's frame
+     * (rows x columns x samples per pixel) is refused before any sample buffer is allocated.
+     */
     public static DecodedImage decode(TransferSyntax ts, byte[] data, ImagePixel pixel) throws CodecException {
+        long samples = pixel.samplesPerFrame();
         return switch (ts) {
             case JPEG_BASELINE, JPEG_EXTENDED, JPEG_LOSSLESS, JPEG_LOSSLESS_SV1 ->
-                    JpegDecoder.decodeWithFallback(data, 0, data.length);
-            case JPEG_LS_LOSSLESS, JPEG_LS_NEAR_LOSSLESS -> JpegLsDecoder.decode(data, 0, data.length);
+                    JpegDecoder.decodeWithFallback(data, 0, data.length, samples);
+            case JPEG_LS_LOSSLESS, JPEG_LS_NEAR_LOSSLESS -> JpegLsDecoder.decode(data, 0, data.length, samples);
             case JPEG_2000_LOSSLESS, JPEG_2000, HTJ2K, HTJ2K_LOSSLESS, HTJ2K_LOSSLESS_RPCL ->
-                    Jpeg2000Decoder.decode(data, 0, data.length);
+                    Jpeg2000Decoder.decode(data, 0, data.length, samples);
             case RLE_LOSSLESS -> RleDecoder.decode(data, 0, data.length, pixel.rows(), pixel.columns(),
                     pixel.samplesPerPixel(), pixel.bitsAllocated());
             default -> throw new CodecException(ts.description() + " is not supported");

@@ -128,6 +128,15 @@ public final class Jpeg2000Decoder {
      * @throws CodecException if the data is not decodable; no RuntimeException escapes
      */
     public static DecodedImage decode(byte[] data, int offset, int length) throws CodecException {
+        return decode(data, offset, length, MAX_SAMPLES);
+    }
+
+    /**
+     * As {@link #decode(byte[], int, int)}, refusing before decoding a codestream whose SIZ declares
+     * more than {@code maxSamples} samples (width x height x components): the caller's bound, e.g.
+     * what the DICOM header declares for the frame.
+     */
+    public static DecodedImage decode(byte[] data, int offset, int length, long maxSamples) throws CodecException {
         if (data == null) {
             throw new CodecException("JPEG 2000: no data");
         }
@@ -136,10 +145,15 @@ public final class Jpeg2000Decoder {
                     + data.length + " bytes");
         }
         Header h = readHeader(data, offset, length);
+        if ((long) h.width() * h.height() * h.components() > maxSamples) {
+            throw new CodecException("JPEG 2000: SIZ declares " + h.width() + "x" + h.height() + "x" + h.components()
+                    + " samples, more than the " + maxSamples + " samples expected");
+        }
         if (h.highThroughput()) {
             throw new CodecException("JPEG 2000: HTJ2K not supported (High-Throughput JPEG 2000, Part 15 "
                     + "codestream: CAP marker / Rsiz bit 14); no Java HTJ2K decoder is available");
         }
+        refuseWhatJj2000LoopsOn(data, h);
         try {
             return h.irreversibleMct() || h.mixedSignedness() ? decodeWithJj2000Chain(data, h) : decodeWithJai(data, h);
         } catch (CodecException e) {
@@ -173,8 +187,7 @@ public final class Jpeg2000Decoder {
             csOffset = 0;
         }
         J2KImageReader reader = new J2KImageReader(new J2KImageReaderSpi());
-        try (MemoryCacheImageInputStream in = new MemoryCacheImageInputStream(
-                new ByteArrayInputStream(src, csOffset, h.codestreamLength()))) {
+        try (MemoryCacheImageInputStream in = new StrictImageInputStream(src, csOffset, h.codestreamLength())) {
             reader.setInput(in, true, true);
             ImageReadParam param = reader.getDefaultReadParam();
             Raster raster = reader.readRaster(0, param);
@@ -224,8 +237,7 @@ public final class Jpeg2000Decoder {
             src = repaired;
             csOffset = 0;
         }
-        try (MemoryCacheImageInputStream iis = new MemoryCacheImageInputStream(
-                new ByteArrayInputStream(src, csOffset, h.codestreamLength()))) {
+        try (MemoryCacheImageInputStream iis = new StrictImageInputStream(src, csOffset, h.codestreamLength())) {
             J2KImageReadParamJava param = new J2KImageReadParamJava(new J2KImageReadParam());
             RandomAccessIO in = new IISRandomAccessIO(iis);
             HeaderInfo hi = new HeaderInfo();
@@ -630,6 +642,106 @@ public final class Jpeg2000Decoder {
             p += lbox;
         }
         throw new CodecException("JPEG 2000: JP2 file without a contiguous codestream ('jp2c') box");
+    }
+
+    private static final int SOD = 0xFF93;
+    private static final int PPM = 0xFF60;
+    private static final int PPT = 0xFF61;
+
+    /**
+     * JJ2000 gives every code-block arrays as long as the number of quality layers in COD (up to
+     * 65535), so a 12x12 frame declaring 65530 layers took 0.5 s and megabytes (found by fuzzing).
+     * Every layer holds at least one packet of at least one byte (an empty packet is one padded
+     * bit), so a codestream cannot hold more layers than it has bytes: more is refused.
+     */
+    private static void checkLayers(byte[] data, int cod, Header h) throws CodecException {
+        int layers = u16(data, cod + 6);
+        if (layers > h.codestreamLength()) {
+            throw new CodecException("JPEG 2000: COD declares " + layers + " quality layers, more than the "
+                    + h.codestreamLength() + "-byte codestream can hold");
+        }
+    }
+
+    /**
+     * JJ2000's packet header bit reader (PktHeaderBitReader.readBit) never moves past two
+     * consecutive 0xFF bytes, and reads the end of a packed packet header (-1 from a
+     * ByteArrayInputStream) as endless one bits: on such data it loops for good (found by fuzzing:
+     * DicomReaderFuzzTestInputs/readAndDecodeFrames/timeout-d8253d50...). Neither happens in a valid
+     * codestream: in packet data a 0xFF byte is always followed by a byte below 0x90 (bit stuffing,
+     * MQ coder), and DICOM encoders do not pack packet headers into PPM/PPT. So tile-part bodies
+     * holding FF FF, and PPM/PPT marker segments, are refused here. Marker segment parameters (where
+     * FF FF is a legal value) are skipped by their lengths. COD segments, main and tile-part, are
+     * checked by {@link #checkLayers} on the way.
+     */
+    static void refuseWhatJj2000LoopsOn(byte[] data, Header h) throws CodecException {
+        int end = h.codestreamOffset() + h.codestreamLength();
+        int q = h.codestreamOffset() + 2; // the SIZ marker
+        while (q + 4 <= end && u16(data, q) != SOT) {
+            int marker = u16(data, q);
+            if (marker == PPM) {
+                throw new CodecException("JPEG 2000: packed packet headers (PPM) not supported");
+            }
+            int len = u16(data, q + 2);
+            if ((marker & 0xFF00) != 0xFF00 || len < 2) {
+                return; // JJ2000 rejects the main header itself
+            }
+            if (marker == COD && len >= 12 && q + 2 + len <= end) {
+                checkLayers(data, q, h);
+            }
+            q += 2 + len;
+        }
+        int p = q;
+        while (p + 12 <= end && u16(data, p) == SOT) {
+            long psot = u32(data, p + 6);
+            int partEnd = psot == 0 || psot < 14 || p + psot > end ? end : (int) (p + psot);
+            int m = p + 12;
+            while (m + 2 <= partEnd && u16(data, m) != SOD) {
+                int marker = u16(data, m);
+                if (marker == PPT) {
+                    throw new CodecException("JPEG 2000: packed packet headers (PPT) not supported");
+                }
+                if ((marker & 0xFF00) != 0xFF00 || m + 4 > partEnd || u16(data, m + 2) < 2) {
+                    return; // JJ2000 rejects the tile-part header
+                }
+                if (marker == COD && u16(data, m + 2) >= 12 && m + 2 + u16(data, m + 2) <= partEnd) {
+                    checkLayers(data, m, h);
+                }
+                m += 2 + u16(data, m + 2);
+            }
+            for (int i = m + 2; i + 1 < partEnd; i++) {
+                if (data[i] == (byte) 0xFF && data[i + 1] == (byte) 0xFF) {
+                    throw new CodecException("JPEG 2000: corrupt packet data (FF FF at codestream offset "
+                            + (i - h.codestreamOffset()) + ")");
+                }
+            }
+            if (partEnd == end) {
+                return;
+            }
+            p = partEnd;
+        }
+    }
+
+    /**
+     * The codestream as an ImageInputStream whose single-byte {@code read()} throws EOFException
+     * at the end instead of returning -1. JJ2000's RandomAccessIO contract is EOFException, but
+     * jai-imageio's IISRandomAccessIO passes the -1 on; JJ2000's packet header bit reader then
+     * reads it as 0xFFFFFFFF, all one bits, and loops for minutes on a truncated codestream (found
+     * by fuzzing: DicomReaderFuzzTestInputs/readAndDecodeFrames/timeout-d8253d50...). With the
+     * EOFException JJ2000 drops the code-blocks it could not read, as it does for its own files.
+     */
+    static final class StrictImageInputStream extends MemoryCacheImageInputStream {
+        StrictImageInputStream(byte[] data, int offset, int length) {
+            super(new ByteArrayInputStream(data, offset, length));
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b < 0) {
+                throw new java.io.EOFException("end of the JPEG 2000 codestream");
+            }
+            return b;
+        }
     }
 
     private static String describe(Throwable e) {

@@ -44,6 +44,8 @@ public final class JpegDecoder {
     }
 
     private final byte[] d;
+    /** The caller's bound on width x height x components (the DICOM header's frame). */
+    private long maxSamples = MAX_SAMPLES;
     private final int start;
     private final int end;
     /** Next byte to read. */
@@ -116,6 +118,15 @@ public final class JpegDecoder {
      *         hierarchical, arithmetic coding)
      */
     public static DecodedImage decode(byte[] data, int offset, int length) throws CodecException {
+        return decode(data, offset, length, MAX_SAMPLES);
+    }
+
+    /**
+     * As {@link #decode(byte[], int, int)}, refusing before any sample plane is allocated a frame
+     * header declaring more than {@code maxSamples} samples (width x height x components): the
+     * caller's bound, e.g. what the DICOM header declares for the frame.
+     */
+    public static DecodedImage decode(byte[] data, int offset, int length, long maxSamples) throws CodecException {
         if (data == null) {
             throw new CodecException("JPEG: no data");
         }
@@ -124,6 +135,7 @@ public final class JpegDecoder {
                     + "-byte buffer");
         }
         JpegDecoder dec = new JpegDecoder(data, offset, length);
+        dec.maxSamples = Math.min(maxSamples, MAX_SAMPLES);
         try {
             return dec.run();
         } catch (CodecException e) {
@@ -143,11 +155,17 @@ public final class JpegDecoder {
      * is not retried.
      */
     public static DecodedImage decodeWithFallback(byte[] data, int offset, int length) throws CodecException {
+        return decodeWithFallback(data, offset, length, MAX_SAMPLES);
+    }
+
+    /** As {@link #decodeWithFallback(byte[], int, int)}, with the caller's bound on the frame's samples. */
+    public static DecodedImage decodeWithFallback(byte[] data, int offset, int length, long maxSamples)
+            throws CodecException {
         try {
-            return decode(data, offset, length);
+            return decode(data, offset, length, maxSamples);
         } catch (JpegUnsupportedException e) {
             try {
-                return JpegImageIoFallback.decode(data, offset, length);
+                return JpegImageIoFallback.decode(data, offset, length, Math.min(maxSamples, MAX_SAMPLES));
             } catch (CodecException f) {
                 f.addSuppressed(e);
                 throw new CodecException(e.getMessage() + "; Image I/O fallback: " + f.getMessage(), f);
@@ -351,6 +369,10 @@ public final class JpegDecoder {
         }
         if ((long) width * height * nf > MAX_SAMPLES) {
             throw error("frame of " + width + "x" + height + "x" + nf + " samples exceeds the 2^28 limit", segStart);
+        }
+        if ((long) width * height * nf > maxSamples) {
+            throw error("frame of " + width + "x" + height + "x" + nf + " holds more than the " + maxSamples
+                    + " samples expected", segStart);
         }
         int unit = lossless ? 1 : 8;
         mcusX = ceilDiv(width, unit * hmax);

@@ -23,7 +23,19 @@ final class JpegImageIoFallback {
     }
 
     static DecodedImage decode(byte[] data, int offset, int length) throws CodecException {
-        int precision = framePrecision(data, offset, length);
+        return decode(data, offset, length, JpegDecoder.MAX_SAMPLES);
+    }
+
+    /** Refuses a frame header declaring more than {@code maxSamples} samples before Image I/O reads it. */
+    static DecodedImage decode(byte[] data, int offset, int length, long maxSamples) throws CodecException {
+        int[] sof = frameHeader(data, offset, length);
+        int precision = sof[0];
+        long declared = (long) sof[1] * sof[2] * sof[3];
+        if (sof[1] == 0 || declared > maxSamples) {
+            throw new CodecException("JPEG fallback: frame header declares " + sof[2] + "x" + sof[1] + "x" + sof[3]
+                    + " samples" + (sof[1] == 0 ? " (height from DNL)" : "") + ", more than the " + maxSamples
+                    + " samples expected");
+        }
         // in-memory stream: ImageIO.createImageInputStream could cache through a temporary file
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data, offset, length))) {
             ImageReader reader = pickReader(in);
@@ -71,8 +83,8 @@ final class JpegImageIoFallback {
         return first;
     }
 
-    /** P of the first SOFn marker segment (T.81 B.2.2), found by walking the marker segments. */
-    static int framePrecision(byte[] d, int offset, int length) throws CodecException {
+    /** P, Y, X and Nf of the first SOFn marker segment (T.81 B.2.2), found by walking the marker segments. */
+    static int[] frameHeader(byte[] d, int offset, int length) throws CodecException {
         int end = offset + length;
         int p = offset + 2;
         while (p + 4 <= end) {
@@ -86,8 +98,9 @@ final class JpegImageIoFallback {
                 continue;
             }
             int len = ((d[p + 2] & 0xFF) << 8) | (d[p + 3] & 0xFF);
-            if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC && p + 4 < end) {
-                return d[p + 4] & 0xFF;
+            if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC && p + 9 < end) {
+                return new int[] {d[p + 4] & 0xFF, ((d[p + 5] & 0xFF) << 8) | (d[p + 6] & 0xFF),
+                    ((d[p + 7] & 0xFF) << 8) | (d[p + 8] & 0xFF), d[p + 9] & 0xFF};
             }
             if (m == 0xDA || m == 0xD9 || len < 2) {
                 break;

@@ -54,6 +54,15 @@ public final class JpegLsDecoder {
      * @throws CodecException if the codestream is malformed, truncated or uses an unsupported feature
      */
     public static DecodedImage decode(byte[] data, int offset, int length) throws CodecException {
+        return decode(data, offset, length, MAX_SAMPLES);
+    }
+
+    /**
+     * As {@link #decode(byte[], int, int)}, refusing before any sample buffer is allocated a
+     * codestream that declares more than {@code maxSamples} samples (width x height x components):
+     * the caller's bound, e.g. what the DICOM header declares for the frame.
+     */
+    public static DecodedImage decode(byte[] data, int offset, int length, long maxSamples) throws CodecException {
         if (data == null) {
             throw new CodecException("JPEG-LS: no data");
         }
@@ -62,7 +71,7 @@ public final class JpegLsDecoder {
                     + " outside the buffer of " + data.length + " bytes");
         }
         try {
-            return new Parser(data, offset, offset + length).parse();
+            return new Parser(data, offset, offset + length, Math.min(maxSamples, MAX_SAMPLES)).parse();
         } catch (RuntimeException e) {
             // Safety net only: the decoder is written to validate everything before use, so
             // reaching this is a bug; still, a viewer must get a CodecException, not a crash.
@@ -76,6 +85,7 @@ public final class JpegLsDecoder {
 
     private static final class Parser {
         final byte[] data;
+        final long maxSamples;
         final int start;
         final int end;
         int pos;
@@ -99,7 +109,8 @@ public final class JpegLsDecoder {
 
         int restartInterval;
 
-        Parser(byte[] data, int start, int end) {
+        Parser(byte[] data, int start, int end, long maxSamples) {
+            this.maxSamples = maxSamples;
             this.data = data;
             this.start = start;
             this.end = end;
@@ -391,6 +402,10 @@ public final class JpegLsDecoder {
             long total = (long) width * height * components;
             if (width > MAX_DIMENSION || height > MAX_DIMENSION || total > MAX_SAMPLES) {
                 throw error(at, "image " + width + "x" + height + "x" + components + " too large");
+            }
+            if (total > maxSamples) {
+                throw error(at, "image " + width + "x" + height + "x" + components + " holds more than the "
+                        + maxSamples + " samples expected");
             }
 
             // Coding parameters: LSE values, or defaults (C.2.4.1.1, Figure C.3 / Table C.3).

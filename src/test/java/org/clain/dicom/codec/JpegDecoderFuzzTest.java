@@ -1,0 +1,42 @@
+package org.clain.dicom.codec;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.clain.testdata.Fuzzing;
+import org.clain.testdata.Fuzzing.Allocation;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@link JpegDecoder} as PixelDecoder calls it: {@code decodeWithFallback} with the frame bound,
+ * the pure-Java decoder (baseline, 12-bit extended, lossless, restart intervals, DNL) and, for the
+ * processes it does not implement (progressive, spectral selection), the Image I/O fallback.
+ * Seeds: dcmtk (IJG) encodings of small crops in every process, and corpus frames
+ * (tools/fuzz-seeds.py).
+ */
+class JpegDecoderFuzzTest {
+    static {
+        Fuzzing.warmUp(JpegDecoderFuzzTest.class, JpegDecoderFuzzTest::decodeOnce);
+    }
+
+    @FuzzTest(maxDuration = Fuzzing.MAX_DURATION)
+    @Timeout(Fuzzing.TIMEOUT_S)
+    void decode(byte[] input) {
+        Fuzzing.quietly(JpegDecoderFuzzTest::decodeOnce, input);
+    }
+
+    static void decodeOnce(byte[] input) {
+        long max = Fuzzing.MAX_FUZZ_FRAME_SAMPLES;
+        // the planes (up to twice the samples with subsampling padding), the output, tables, Image I/O's raster
+        Allocation alloc = Allocation.start((4 << 20) + 48 * max + 64L * input.length);
+        try {
+            DecodedImage img = JpegDecoder.decodeWithFallback(input, 0, input.length, max);
+            long n = (long) img.width() * img.height() * img.components();
+            if (n > max || img.samples().length != n) {
+                throw new AssertionError("decoded " + img.width() + "x" + img.height() + "x" + img.components()
+                        + " into " + img.samples().length + " samples, limit " + max);
+            }
+        } catch (CodecException e) {
+            Fuzzing.checkClean(e);
+        }
+        alloc.check("JPEG");
+    }
+}
