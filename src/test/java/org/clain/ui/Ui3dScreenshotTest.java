@@ -8,9 +8,7 @@ import static org.clain.ui.UiTestSupport.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.clain.geom.Vec3;
 import org.clain.render.MprCursor.View;
@@ -44,21 +42,11 @@ class Ui3dScreenshotTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        UserConfig c = new UserConfig();
-        c.windowWidth = 1500;
-        c.windowHeight = 1000;
-        mw = new MainWindow(stage, c);
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
+        mw = UiTestSupport.showMainWindow(stage, 1500, 1000);
     }
 
     private Path shot(String name) {
-        WaitForAsyncUtils.waitForFxEvents();
-        WritableImage img = fx(() -> stage.getScene().getRoot().snapshot(null, null));
-        Path p = save(img, name);
-        assertTrue(Files.isRegularFile(p));
-        return p;
+        return UiTestSupport.shotOfWindow(stage, name);
     }
 
     private static void waitFull(MprWorkspace ws) {

@@ -9,9 +9,7 @@ import static org.clain.ui.UiTestSupport.save;
 import static org.clain.ui.UiTestSupport.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.clain.render.WindowPreset;
 import org.junit.jupiter.api.Test;
@@ -38,21 +36,11 @@ class UiScreenshotTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        UserConfig c = new UserConfig();
-        c.windowWidth = 1500;
-        c.windowHeight = 940;
-        mw = new MainWindow(stage, c);
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
+        mw = UiTestSupport.showMainWindow(stage, 1500, 940);
     }
 
     private Path shot(String name) {
-        WaitForAsyncUtils.waitForFxEvents();
-        WritableImage img = fx(() -> stage.getScene().getRoot().snapshot(null, null));
-        Path p = save(img, name);
-        assertTrue(Files.isRegularFile(p));
-        return p;
+        return UiTestSupport.shotOfWindow(stage, name);
     }
 
     @Test

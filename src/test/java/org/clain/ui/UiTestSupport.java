@@ -116,6 +116,27 @@ final class UiTestSupport {
         return dir;
     }
 
+    /** A main window of the given size at the screen's corner, for screenshot tests. */
+    static MainWindow showMainWindow(javafx.stage.Stage stage, int width, int height) {
+        UserConfig c = new UserConfig();
+        c.windowWidth = width;
+        c.windowHeight = height;
+        MainWindow mw = new MainWindow(stage, c);
+        stage.setX(0);
+        stage.setY(0);
+        stage.show();
+        return mw;
+    }
+
+    /** The whole window, once the FX queue is idle, saved under the screenshots folder. */
+    static Path shotOfWindow(javafx.stage.Stage stage, String name) {
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.WritableImage img = fx(() -> stage.getScene().getRoot().snapshot(null, null));
+        Path p = save(img, name);
+        org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.isRegularFile(p));
+        return p;
+    }
+
     static Path save(Image img, String name) {
         Path out = screenshots().resolve(name);
         try {
