@@ -131,6 +131,9 @@ public final class MeasurePanel extends VBox {
         stats.getColumnConstraints().addAll(c0, c1);
 
         histogram.setId("roi-histogram");
+        // nothing selected at first: showSelection(empty) returns early then, so hide the charts here
+        histogram.setVisible(false);
+        profile.setVisible(false);
         histogram.setAnimated(false);
         histogram.setCreateSymbols(false);
         histogram.setLegendVisible(false);
