@@ -87,6 +87,13 @@ class LimitsTest {
         assertEquals("Doe^J", f.dataset().getString(0x00100010));
         assertTrue(f.warnings().stream().anyMatch(w -> w.contains("truncated")), f.warnings().toString());
         assertTrue(f.warnings().stream().anyMatch(w -> w.contains("read to the end")), f.warnings().toString());
+
+        // a file that ends inside the 12-byte header of an OB element (8 bytes were all the loop checked)
+        byte[] cut = DicomBuilder.part10(DicomBuilder.EXPLICIT_LE).string(0x00100010, "PN", "Doe^J")
+                .raw(new byte[] {0x09, 0x00, 0x10, 0x10, 'O', 'B', 0, 0, 1}).bytes();
+        DicomFile g = DicomReader.read(FILE, cut);
+        assertEquals("Doe^J", g.dataset().getString(0x00100010));
+        assertTrue(g.warnings().stream().anyMatch(w -> w.contains("inside its header")), g.warnings().toString());
     }
 
     @Test
