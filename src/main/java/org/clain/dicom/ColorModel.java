@@ -23,6 +23,9 @@ public final class ColorModel {
             return new ColorModel(px.photometric(), null, 0);
         }
         int[] desc = ds.getUnsignedShorts(Tag.RedPaletteColorLookupTableDescriptor);
+        if (desc != null && desc.length < 3) {
+            desc = null; // a descriptor is entries, first mapped, bits: without all three, the defaults
+        }
         int entries = desc == null ? 256 : (desc[0] == 0 ? 65536 : desc[0]);
         int first = desc == null ? 0 : (px.signed() ? (short) desc[1] : desc[1]);
         int bits = desc == null ? 8 : desc[2];

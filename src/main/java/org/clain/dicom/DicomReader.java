@@ -263,6 +263,13 @@ public final class DicomReader {
             if (vr != null) {
                 buf.position(buf.position() + 2);
                 if (vr.hasLongLength()) {
+                    if (buf.remaining() < 6) {
+                        // 12-byte header, 8 checked by the callers: the file ends inside it (fuzzing finding)
+                        warnings.add("element " + Tag.toString(tag) + " at offset " + start
+                                + " cut by the end of the file inside its header: ignored");
+                        buf.position(buf.limit());
+                        return null;
+                    }
                     buf.getShort();
                     len = buf.getInt() & 0xFFFFFFFFL;
                 } else {

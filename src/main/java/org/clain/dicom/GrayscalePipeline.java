@@ -67,7 +67,8 @@ public final class GrayscalePipeline {
         double[] pad = ds.getDoubles(Tag.PixelPaddingValue);
         double[] padLimit = ds.getDoubles(Tag.PixelPaddingRangeLimit);
         GrayscalePipeline g = new GrayscalePipeline(slope, intercept, mlut, mFirst, vlut, vFirst, vBits, invert,
-                pad == null ? null : (int) pad[0], padLimit == null ? null : (int) padLimit[0]);
+                pad == null || pad.length == 0 ? null : (int) pad[0],
+                padLimit == null || padLimit.length == 0 ? null : (int) padLimit[0]);
         double[] wc = ds.getDoubles(Tag.WindowCenter);
         double[] ww = ds.getDoubles(Tag.WindowWidth);
         if (wc != null && ww != null && wc.length > 0 && ww.length > 0 && ww[0] > 0) {
@@ -85,6 +86,9 @@ public final class GrayscalePipeline {
             return null;
         }
         int[] words = item.getUnsignedShorts(Tag.LUTData);
+        if (words == null || words.length == 0) {
+            return null; // an empty LUT maps nothing: the rescale / window apply
+        }
         if (desc[2] <= 8 && words.length * 2 >= entries && words.length < entries) {
             // 8-bit entries packed two per word
             int[] out = new int[entries];

@@ -16,7 +16,8 @@ public record ImagePixel(int rows, int columns, int samplesPerPixel, int bitsAll
         int rows = ds.getInt(Tag.Rows, 0);
         int cols = ds.getInt(Tag.Columns, 0);
         if (rows <= 0 || cols <= 0) {
-            throw new DicomException(path, -1, "no image: Rows " + rows + ", Columns " + cols);
+            throw new DicomException(path, at(ds, rows <= 0 ? Tag.Rows : Tag.Columns), "no image: Rows " + rows
+                    + ", Columns " + cols);
         }
         boolean isFloat = ds.contains(Tag.FloatPixelData);
         boolean isDouble = ds.contains(Tag.DoubleFloatPixelData);
@@ -29,18 +30,25 @@ public record ImagePixel(int rows, int columns, int samplesPerPixel, int bitsAll
         int pc = ds.getInt(Tag.PlanarConfiguration, 0);
         int frames = Math.max(1, ds.getInt(Tag.NumberOfFrames, 1));
         if (spp < 1 || spp > 4) {
-            throw new DicomException(path, -1, "Samples per Pixel " + spp + " not supported");
+            throw new DicomException(path, at(ds, Tag.SamplesPerPixel), "Samples per Pixel " + spp + " not supported");
         }
         if (ba != 1 && ba != 8 && ba != 16 && ba != 32 && ba != 64) {
-            throw new DicomException(path, -1, "Bits Allocated " + ba + " not supported");
+            throw new DicomException(path, at(ds, Tag.BitsAllocated), "Bits Allocated " + ba + " not supported");
         }
         if (bs < 1 || bs > ba) {
             bs = ba; // tolerated: Bits Stored missing or larger than Bits Allocated
         }
         if ((long) rows * cols * spp > MAX_SAMPLES) {
-            throw new DicomException(path, -1, "frame of " + rows + "x" + cols + "x" + spp + " samples too large");
+            throw new DicomException(path, at(ds, Tag.Rows), "frame of " + rows + "x" + cols + "x" + spp
+                    + " samples too large");
         }
         return new ImagePixel(rows, cols, spp, ba, bs, hb, pr, pi, pc, frames, isFloat, isDouble);
+    }
+
+    /** Offset of the element the message is about, or -1 when it is missing. */
+    private static long at(Attributes ds, int tag) {
+        Element e = ds.get(tag);
+        return e == null ? -1 : e.offset();
     }
 
     public int pixelsPerFrame() {

@@ -9,9 +9,9 @@ import org.clain.testdata.Fuzzing.Allocation;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Fuzz targets over whole Part 10 files: {@link DicomReader#read(Path, byte[])}, then every frame
- * through {@link PixelDecoder} (and, in the second target, through the display pipeline as
- * `clain export` renders it). Seeds: {@code DicomReaderFuzzTestInputs/} (small files of the shared
+ * Fuzz targets over whole Part 10 files: {@link DicomReader#read(Path, byte[])}, the Scanner's
+ * {@code InstanceReader.of}, then every frame through {@link PixelDecoder} (and, in the second
+ * target, through the display pipeline as `clain export` renders it). Seeds: {@code DicomReaderFuzzTestInputs/} (small files of the shared
  * corpus, every transfer syntax, see tools/fuzz-seeds.py); findings: docs/FUZZING.md.
  */
 class DicomReaderFuzzTest {
@@ -43,6 +43,9 @@ class DicomReaderFuzzTest {
         if (f == null) {
             return;
         }
+        // what the Scanner makes of the header (slice geometry, functional groups): no exception at all
+        org.clain.study.InstanceReader.of(f);
+        alloc.check("instance");
         PixelDecoder px = decoder(f);
         if (px == null) {
             return;

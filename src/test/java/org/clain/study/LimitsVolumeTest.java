@@ -55,6 +55,7 @@ class LimitsVolumeTest {
         assertTrue(index.skipped().isEmpty(), index.skipped().toString());
         SliceStack stack = index.series().get(0).stacks().get(0);
         assertEquals(n, stack.size());
+        assertThrows(DicomException.class, () -> VolumeLoader.load(stack)); // loads this path's classes
         Allocation alloc = Allocation.start(16 << 20);
         DicomException e = assertThrows(DicomException.class, () -> VolumeLoader.load(stack));
         alloc.check("refused volume load");

@@ -21,9 +21,16 @@ public final class DicomImages {
         ImagePixel px = dec.pixel();
         int w = px.columns();
         int h = px.rows();
+        int spp = px.samplesPerPixel();
+        boolean palette = px.photometric().equals("PALETTE COLOR");
+        if (palette ? spp != 1 : spp != 1 && spp != 3) {
+            // the sample layout decides, not the label: a mislabelled grey or RGB image still shows
+            throw new DicomException(f.path(), -1, "cannot display " + spp + " samples per pixel as "
+                    + px.photometric());
+        }
         int[] stored = dec.storedValues(frame);
         ColorModel cm = ColorModel.of(f.dataset(), px);
-        if (cm.isColor()) {
+        if (palette || spp == 3) {
             BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
             img.setRGB(0, 0, w, h, cm.toRgb(stored, w * h, px.bitsStored()), 0, w);
             return img;
