@@ -670,12 +670,14 @@ public final class Jpeg2000Decoder {
      * codestream: in packet data a 0xFF byte is always followed by a byte below 0x90 (bit stuffing,
      * MQ coder), and DICOM encoders do not pack packet headers into PPM/PPT. So tile-part bodies
      * holding FF FF, and PPM/PPT marker segments, are refused here. Marker segment parameters (where
-     * FF FF is a legal value) are skipped by their lengths. COD segments, main and tile-part, are
-     * checked by {@link #checkLayers} on the way.
+     * FF FF is a legal value) are skipped by their lengths; where a header cannot be walked (JJ2000
+     * reads on through some malformed tile-part headers: a second fuzzing finding), everything after
+     * that point is checked. COD segments, main and tile-part, are checked by {@link #checkLayers}.
      */
     static void refuseWhatJj2000LoopsOn(byte[] data, Header h) throws CodecException {
-        int end = h.codestreamOffset() + h.codestreamLength();
-        int q = h.codestreamOffset() + 2; // the SIZ marker
+        int cs = h.codestreamOffset();
+        int end = cs + h.codestreamLength();
+        int q = cs + 2; // the SIZ marker
         while (q + 4 <= end && u16(data, q) != SOT) {
             int marker = u16(data, q);
             if (marker == PPM) {
@@ -683,7 +685,8 @@ public final class Jpeg2000Decoder {
             }
             int len = u16(data, q + 2);
             if ((marker & 0xFF00) != 0xFF00 || len < 2) {
-                return; // JJ2000 rejects the main header itself
+                refuseFfFf(data, q, end, cs); // a header we cannot walk: JJ2000 may still read on
+                return;
             }
             if (marker == COD && len >= 12 && q + 2 + len <= end) {
                 checkLayers(data, q, h);
@@ -701,23 +704,30 @@ public final class Jpeg2000Decoder {
                     throw new CodecException("JPEG 2000: packed packet headers (PPT) not supported");
                 }
                 if ((marker & 0xFF00) != 0xFF00 || m + 4 > partEnd || u16(data, m + 2) < 2) {
-                    return; // JJ2000 rejects the tile-part header
+                    // a tile-part header we cannot walk (JJ2000 reads some of these on): check all that follows
+                    refuseFfFf(data, m, end, cs);
+                    return;
                 }
                 if (marker == COD && u16(data, m + 2) >= 12 && m + 2 + u16(data, m + 2) <= partEnd) {
                     checkLayers(data, m, h);
                 }
                 m += 2 + u16(data, m + 2);
             }
-            for (int i = m + 2; i + 1 < partEnd; i++) {
-                if (data[i] == (byte) 0xFF && data[i + 1] == (byte) 0xFF) {
-                    throw new CodecException("JPEG 2000: corrupt packet data (FF FF at codestream offset "
-                            + (i - h.codestreamOffset()) + ")");
-                }
-            }
+            refuseFfFf(data, m + 2, partEnd, cs); // the tile-part body
             if (partEnd == end) {
                 return;
             }
             p = partEnd;
+        }
+        refuseFfFf(data, p, end, cs); // whatever follows the tile-parts
+    }
+
+    private static void refuseFfFf(byte[] data, int from, int to, int codestreamOffset) throws CodecException {
+        for (int i = Math.max(from, codestreamOffset); i + 1 < to; i++) {
+            if (data[i] == (byte) 0xFF && data[i + 1] == (byte) 0xFF) {
+                throw new CodecException("JPEG 2000: corrupt packet data (FF FF at codestream offset "
+                        + (i - codestreamOffset) + ")");
+            }
         }
     }
 
@@ -734,11 +744,23 @@ public final class Jpeg2000Decoder {
             super(new ByteArrayInputStream(data, offset, length));
         }
 
+        /** Position of the last 0xFF byte read() returned. */
+        private long lastFf = -2;
+
         @Override
         public int read() throws IOException {
+            long at = getStreamPosition();
             int b = super.read();
             if (b < 0) {
                 throw new java.io.EOFException("end of the JPEG 2000 codestream");
+            }
+            if (b == 0xFF) {
+                // the packet header bit reader reads byte by byte; FF FF is where it would loop for good
+                // (refuseWhatJj2000LoopsOn refuses those streams first; this is the backstop)
+                if (lastFf == at - 1) {
+                    throw new java.io.EOFException("FF FF in JPEG 2000 packet data at " + at);
+                }
+                lastFf = at;
             }
             return b;
         }
