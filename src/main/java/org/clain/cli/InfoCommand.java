@@ -93,7 +93,7 @@ public final class InfoCommand implements Callable<Integer> {
             o.put("reason", sk.reason());
         }
         if (json) {
-            System.out.println(Json.MAPPER.writeValueAsString(root));
+            System.out.println(Json.pretty(root));
         } else {
             System.out.printf("%d instance(s), %d series, %d skipped%n", index.instances().size(),
                     index.series().size(), index.skipped().size());

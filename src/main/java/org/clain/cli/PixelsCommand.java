@@ -46,7 +46,7 @@ public final class PixelsCommand implements Callable<Integer> {
                 System.err.println("clain: " + e.getMessage());
             }
             if (json) {
-                System.out.println(Json.COMPACT.writeValueAsString(o));
+                System.out.println(Json.compact(o));
             } else if (o.has("error")) {
                 System.out.println(f + ": ERROR " + o.get("error").asText());
             } else {

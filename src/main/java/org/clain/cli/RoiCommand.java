@@ -177,11 +177,7 @@ public final class RoiCommand implements Callable<Integer> {
                 c.add(x);
             }
         }
-        try {
-            return Json.COMPACT.writeValueAsString(o);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.compact(o);
     }
 
     private static void num(ObjectNode o, String name, double v) {

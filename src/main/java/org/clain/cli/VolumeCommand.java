@@ -7,9 +7,12 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.clain.geom.Vec3;
 import org.clain.study.Scanner;
 import org.clain.study.Series;
@@ -65,25 +68,16 @@ public final class VolumeCommand implements Callable<Integer> {
             v = UniformResampler.resample(v, stack.positionsAlongNormal(), resample);
         }
         double loadMs = (System.nanoTime() - t0) / 1e6;
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        ByteBuffer bytes = ByteBuffer.allocate(v.nx() * v.ny() * 2).order(ByteOrder.LITTLE_ENDIAN);
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        double sum = 0;
-        for (int z = 0; z < v.nz(); z++) {
-            if (!noHash) {
-                bytes.clear();
-                bytes.asShortBuffer().put(v.slice(z));
-                sha.update(bytes.array());
-            }
-            short[] s = v.slice(z);
-            for (short value : s) {
-                int x = v.signed() ? value : value & 0xFFFF;
-                min = Math.min(min, x);
-                max = Math.max(max, x);
-                sum += x;
-            }
-        }
+        Volume vol = v;
+        // the hash is sequential; the statistics run beside it, slices in parallel
+        CompletableFuture<String> sha256 = noHash ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> sha256(vol));
+        SliceStats stats = IntStream.range(0, vol.nz()).parallel()
+                .mapToObj(z -> SliceStats.of(vol.slice(z), vol.signed()))
+                .reduce(SliceStats::merge).orElseThrow();
+        double min = stats.min;
+        double max = stats.max;
+        double sum = stats.sum;
         ObjectNode o = Json.object();
         o.put("seriesInstanceUid", series.seriesInstanceUid());
         o.put("modality", series.modality());
@@ -106,16 +100,12 @@ public final class VolumeCommand implements Callable<Integer> {
         o.put("storedMin", min);
         o.put("storedMax", max);
         o.put("storedMean", sum / v.voxelCount());
-        if (noHash) {
-            o.putNull("sha256");
-        } else {
-            o.put("sha256", HexFormat.of().formatHex(sha.digest()));
-        }
+        o.put("sha256", sha256.join());
         o.put("loadMillis", loadMs);
         ArrayNode w = o.putArray("warnings");
         stack.warnings().forEach(w::add);
         if (json) {
-            System.out.println(Json.MAPPER.writeValueAsString(o));
+            System.out.println(Json.pretty(o));
         } else {
             System.out.printf("%s %s: %dx%dx%d %s spacing %.4f x %.4f x %.4f mm, stored %s..%s, sha256 %s (%.0f ms)%n",
                     series.modality(), series.description(), v.nx(), v.ny(), v.nz(), o.get("dtype").asText(),
@@ -123,5 +113,50 @@ public final class VolumeCommand implements Callable<Integer> {
             stack.warnings().forEach(x -> System.out.println("  warning: " + x));
         }
         return 0;
+    }
+
+    /** SHA-256 of the voxels, slices in order, each sample little-endian: SERIES.tsv's definition. */
+    private static String sha256(Volume v) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(v.nx() * v.ny() * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (int z = 0; z < v.nz(); z++) {
+            bytes.clear();
+            bytes.asShortBuffer().put(v.slice(z));
+            sha.update(bytes.array());
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** Stored-value extremes and sum; one loop per sign keeps it simple for the JIT. */
+    private record SliceStats(long min, long max, long sum) {
+        static SliceStats of(short[] s, boolean signed) {
+            int lo = Integer.MAX_VALUE;
+            int hi = Integer.MIN_VALUE;
+            long sum = 0;
+            if (signed) {
+                for (short value : s) {
+                    lo = Math.min(lo, value);
+                    hi = Math.max(hi, value);
+                    sum += value;
+                }
+            } else {
+                for (short value : s) {
+                    int x = value & 0xFFFF;
+                    lo = Math.min(lo, x);
+                    hi = Math.max(hi, x);
+                    sum += x;
+                }
+            }
+            return new SliceStats(lo, hi, sum);
+        }
+
+        SliceStats merge(SliceStats o) {
+            return new SliceStats(Math.min(min, o.min), Math.max(max, o.max), sum + o.sum);
+        }
     }
 }

@@ -1,12 +1,11 @@
 package org.clain.dicom;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +28,24 @@ public final class Dictionary {
     }
 
     private static final Dictionary INSTANCE = load();
-    private final Map<Integer, Entry> byTag;
-    private final Map<String, Entry> byKeyword;
+    /** The dictionary file, parsed on demand: only tag and VR are needed to read files. */
+    private final byte[] text;
+    /** Unsigned tag << 16 | line number, sorted by tag. */
+    private final long[] keys;
+    /** Per line: offset of the line in {@link #text}. */
+    private final int[] lineStart;
+    /** Per line: the implicit VR (the first listed). */
+    private final VR[] vr;
+    private final Entry[] entries;
     private final List<Masked> masked;
+    private volatile Map<String, Entry> byKeyword;
 
-    private Dictionary(Map<Integer, Entry> byTag, Map<String, Entry> byKeyword, List<Masked> masked) {
-        this.byTag = byTag;
-        this.byKeyword = byKeyword;
+    private Dictionary(byte[] text, long[] keys, int[] lineStart, VR[] vr, List<Masked> masked) {
+        this.text = text;
+        this.keys = keys;
+        this.lineStart = lineStart;
+        this.vr = vr;
+        this.entries = new Entry[lineStart.length];
         this.masked = masked;
     }
 
@@ -44,15 +54,16 @@ public final class Dictionary {
     }
 
     public Optional<Entry> entry(int tag) {
-        Entry e = byTag.get(tag);
-        if (e == null) {
-            for (Masked m : masked) {
-                if ((tag & m.mask) == m.value) {
-                    return Optional.of(m.entry);
-                }
+        int line = line(tag);
+        if (line >= 0) {
+            return Optional.of(atLine(line));
+        }
+        for (Masked m : masked) {
+            if ((tag & m.mask) == m.value) {
+                return Optional.of(m.entry);
             }
         }
-        return Optional.ofNullable(e);
+        return Optional.empty();
     }
 
     /** VR for an implicit-VR element; private creators are LO, unknown tags UN. */
@@ -62,8 +73,12 @@ public final class Dictionary {
         if ((group & 1) == 1 && element >= 0x10 && element <= 0xFF) {
             return VR.LO;
         }
-        if (element == 0 ) {
+        if (element == 0) {
             return VR.UL;
+        }
+        int line = line(tag);
+        if (line >= 0) {
+            return vr[line];
         }
         return entry(tag).map(Entry::vr).orElse(VR.UN);
     }
@@ -77,14 +92,14 @@ public final class Dictionary {
     }
 
     public Optional<Entry> byKeyword(String keyword) {
-        return Optional.ofNullable(byKeyword.get(keyword));
+        return Optional.ofNullable(keywords().get(keyword));
     }
 
     /** Keywords containing the text, case-insensitively, for tag search. */
     public List<Entry> search(String text) {
         String t = text.toLowerCase();
         List<Entry> out = new ArrayList<>();
-        for (Entry e : byKeyword.values()) {
+        for (Entry e : keywords().values()) {
             if (e.keyword.toLowerCase().contains(t)) {
                 out.add(e);
             }
@@ -92,44 +107,111 @@ public final class Dictionary {
         return out;
     }
 
+    private int line(int tag) {
+        long t = Integer.toUnsignedLong(tag);
+        int i = Arrays.binarySearch(keys, t << 16);
+        i = i < 0 ? -i - 1 : i;
+        return i < keys.length && keys[i] >>> 16 == t ? (int) (keys[i] & 0xFFFF) : -1;
+    }
+
+    private Entry atLine(int line) {
+        Entry e = entries[line];
+        if (e == null) {
+            e = parse(text, lineStart[line]);
+            entries[line] = e; // a benign race: every thread parses the same immutable entry
+        }
+        return e;
+    }
+
+    private Map<String, Entry> keywords() {
+        Map<String, Entry> m = byKeyword;
+        if (m == null) {
+            m = new HashMap<>(8192);
+            for (int line = 0; line < lineStart.length; line++) {
+                Entry e = atLine(line);
+                m.putIfAbsent(e.keyword, e);
+            }
+            for (Masked k : masked) {
+                m.putIfAbsent(k.entry.keyword, k.entry);
+            }
+            byKeyword = m;
+        }
+        return m;
+    }
+
+    /**
+     * Reads the generated file's bytes and indexes only tag and VR per line: parsing every keyword
+     * up front took about 0.2 s of a cold start, before the first file could be read.
+     */
     private static Dictionary load() {
-        Map<Integer, Entry> byTag = new HashMap<>(8192);
-        Map<String, Entry> byKeyword = new HashMap<>(8192);
-        List<Masked> masked = new ArrayList<>();
+        byte[] text;
         try (InputStream in = Dictionary.class.getResourceAsStream("dictionary.tsv")) {
             if (in == null) {
                 throw new IOException("dictionary.tsv missing from the class path");
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.startsWith("#") || line.isBlank()) {
-                    continue;
-                }
-                String[] c = line.split("\t");
-                String hex = c[0];
-                int mask = 0;
-                int value = 0;
-                for (int i = 0; i < 8; i++) {
-                    char ch = hex.charAt(i);
-                    mask <<= 4;
-                    value <<= 4;
-                    if (ch != 'x') {
-                        mask |= 0xF;
-                        value |= Character.digit(ch, 16);
-                    }
-                }
-                Entry e = new Entry(value, c[1], c[2], c.length > 3 ? c[3] : "1");
-                if (mask == -1) {
-                    byTag.put(value, e);
-                } else {
-                    masked.add(new Masked(mask, value, e));
-                }
-                byKeyword.putIfAbsent(e.keyword, e);
-            }
+            text = in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Dictionary(byTag, byKeyword, masked);
+        int[] starts = new int[8192];
+        long[] keys = new long[8192];
+        VR[] vrs = new VR[8192];
+        int n = 0;
+        List<Masked> masked = new ArrayList<>();
+        for (int p = 0; p < text.length; p = nextLine(text, p)) {
+            if (text[p] == '#' || text[p] == '\n' || text[p] == '\r') {
+                continue;
+            }
+            int mask = 0;
+            int value = 0;
+            for (int i = 0; i < 8; i++) {
+                int ch = text[p + i];
+                mask <<= 4;
+                value <<= 4;
+                if (ch != 'x') {
+                    mask |= 0xF;
+                    value |= Character.digit(ch, 16);
+                }
+            }
+            if (mask != -1) {
+                Entry e = parse(text, p);
+                masked.add(new Masked(mask, value, e));
+                continue;
+            }
+            if (n == starts.length) {
+                starts = Arrays.copyOf(starts, 2 * n);
+                keys = Arrays.copyOf(keys, 2 * n);
+                vrs = Arrays.copyOf(vrs, 2 * n);
+            }
+            starts[n] = p;
+            keys[n] = Integer.toUnsignedLong(value) << 16 | n;
+            vrs[n] = text[p + 9] == 'N' ? VR.NONE : VR.of(text[p + 9], text[p + 10]);
+            n++;
+        }
+        if (n > 0xFFFF) {
+            throw new IllegalStateException("dictionary.tsv: more than 65535 entries");
+        }
+        keys = Arrays.copyOf(keys, n);
+        Arrays.sort(keys);
+        return new Dictionary(text, keys, Arrays.copyOf(starts, n), Arrays.copyOf(vrs, n), masked);
+    }
+
+    private static int nextLine(byte[] text, int p) {
+        while (p < text.length && text[p] != '\n') {
+            p++;
+        }
+        return p + 1;
+    }
+
+    /** One line: TAG, VR(s), keyword, VM, tab-separated. */
+    private static Entry parse(byte[] text, int p) {
+        int end = nextLine(text, p) - 1;
+        String[] c = new String(text, p, end - p, StandardCharsets.US_ASCII).strip().split("\t");
+        int value = 0;
+        for (int i = 0; i < 8; i++) {
+            char ch = c[0].charAt(i);
+            value = value << 4 | (ch == 'x' ? 0 : Character.digit(ch, 16));
+        }
+        return new Entry(value, c[1], c[2], c.length > 3 ? c[3] : "1");
     }
 }

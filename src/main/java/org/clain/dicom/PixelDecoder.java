@@ -164,12 +164,21 @@ public final class PixelDecoder {
             return;
         }
         int shift = Math.max(0, hb + 1 - bs);
-        int mask = (1 << bs) - 1;
         int ext = 32 - bs;
-        boolean signed = pixel.signed();
-        for (int i = 0; i < dst.length; i++) {
-            int s = (dst[i] >>> shift) & mask;
-            dst[i] = (short) (signed ? (s << ext) >> ext : s);
+        // a loop per case, no test inside: the load runs these cold, before the JIT can unswitch them
+        if (pixel.signed()) {
+            for (int i = 0; i < dst.length; i++) {
+                dst[i] = (short) ((dst[i] << (ext - shift)) >> ext);
+            }
+        } else if (shift == 0) {
+            short mask = (short) ((1 << bs) - 1);
+            for (int i = 0; i < dst.length; i++) {
+                dst[i] &= mask;
+            }
+        } else {
+            for (int i = 0; i < dst.length; i++) {
+                dst[i] = (short) ((dst[i] << (ext - shift)) >>> ext);
+            }
         }
     }
 

@@ -35,16 +35,22 @@ public enum VR {
         return isString() && this != UI ? (byte) ' ' : 0;
     }
 
+    /** VRs by their two letters, (c0 - 'A') * 26 + (c1 - 'A'): the reader looks one up per element. */
+    private static final VR[] BY_LETTERS = new VR[26 * 26];
+
+    static {
+        for (VR vr : values()) {
+            if (vr != NONE) {
+                BY_LETTERS[(vr.name().charAt(0) - 'A') * 26 + vr.name().charAt(1) - 'A'] = vr;
+            }
+        }
+    }
+
     /** Parses two ASCII letters; null if they are not a known VR. */
     public static VR of(int c0, int c1) {
         if (c0 < 'A' || c0 > 'Z' || c1 < 'A' || c1 > 'Z') {
             return null;
         }
-        try {
-            VR vr = valueOf(new String(new char[] {(char) c0, (char) c1}));
-            return vr == NONE ? null : vr;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return BY_LETTERS[(c0 - 'A') * 26 + c1 - 'A'];
     }
 }

@@ -1,6 +1,7 @@
 package org.clain.study;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +26,11 @@ public final class VolumeLoader {
     public static Volume load(SliceStack stack, BiConsumer<Integer, Integer> progress) throws DicomException {
         List<SliceHeader> slices = stack.slices();
         SliceHeader first = slices.get(0);
-        Instance firstInstance = instanceOf(stack, first.path());
+        Map<Path, Instance> instances = new HashMap<>();
+        for (Instance i : stack.series().instances()) {
+            instances.put(i.path(), i);
+        }
+        Instance firstInstance = instance(instances, first.path());
         ImagePixel px = ImagePixel.of(first.path(), firstInstance.file().dataset());
         if (px.samplesPerPixel() != 1) {
             throw new DicomException(first.path(), -1, "a volume needs one sample per pixel, this series has "
@@ -52,7 +57,10 @@ public final class VolumeLoader {
             }
             SliceHeader s = slices.get(z);
             try {
-                PixelDecoder dec = decoders.computeIfAbsent(s.path(), p -> decoder(stack, p));
+                // a decoder caches its file's compressed frames: kept only for files holding several slices,
+                // or a whole compressed series would stay in the heap until the last slice is decoded
+                Instance in = instance(instances, s.path());
+                PixelDecoder dec = in.frames() > 1 ? decoders.computeIfAbsent(s.path(), p -> decoder(in)) : decoder(in);
                 if (dec == null) {
                     throw new DicomException(s.path(), -1, "no decodable Pixel Data");
                 }
@@ -86,21 +94,20 @@ public final class VolumeLoader {
                 firstInstance.frameOfReferenceUid(), firstInstance.modality(), wc, ww, padding);
     }
 
-    private static PixelDecoder decoder(SliceStack stack, Path p) {
+    private static PixelDecoder decoder(Instance in) {
         try {
-            return PixelDecoder.of(instanceOf(stack, p).file());
+            return PixelDecoder.of(in.file());
         } catch (DicomException e) {
             return null;
         }
     }
 
-    private static Instance instanceOf(SliceStack stack, Path p) {
-        for (Instance i : stack.series().instances()) {
-            if (i.path().equals(p)) {
-                return i;
-            }
+    private static Instance instance(Map<Path, Instance> instances, Path p) {
+        Instance i = instances.get(p);
+        if (i == null) {
+            throw new IllegalStateException("slice file not in its series: " + p);
         }
-        throw new IllegalStateException("slice file not in its series: " + p);
+        return i;
     }
 
     /** Refuses before decoding when the voxels cannot fit in the heap that is left. */

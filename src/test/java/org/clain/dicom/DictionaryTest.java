@@ -1,0 +1,40 @@
+package org.clain.dicom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Entries checked against PS3.6 itself (Table 6-1), not against the generated file. */
+class DictionaryTest {
+    private final Dictionary dict = Dictionary.standard();
+
+    @Test
+    void implicitVrOfStandardTags() {
+        assertEquals(VR.US, dict.vrOf(0x00280010)); // Rows
+        assertEquals(VR.PN, dict.vrOf(0x00100010)); // Patient's Name
+        assertEquals(VR.DS, dict.vrOf(0x00200032)); // Image Position (Patient)
+        assertEquals(VR.SQ, dict.vrOf(0x52009230)); // Per-frame Functional Groups Sequence
+        assertEquals(VR.OB, dict.vrOf(0x7FE00010)); // Pixel Data, OB or OW: the first listed
+        assertEquals(VR.FD, dict.vrOf(0x00189087)); // Diffusion b-value
+        assertEquals(VR.UL, dict.vrOf(0x00080000)); // group length
+        assertEquals(VR.LO, dict.vrOf(0x00290010)); // private creator
+        assertEquals(VR.UN, dict.vrOf(0x00291010)); // private element
+        assertEquals(VR.NONE, dict.vrOf(0xFFFEE000)); // Item
+    }
+
+    @Test
+    void repeatingGroupsAndKeywords() {
+        assertEquals(VR.OB, dict.vrOf(0x60023000)); // Overlay Data (60xx,3000), OB or OW
+        assertEquals(VR.US, dict.vrOf(0x60020010)); // Overlay Rows
+        assertEquals("OverlayData", dict.keyword(0x601E3000));
+        assertEquals("SeriesInstanceUID", dict.keyword(0x0020000E));
+        assertEquals(0x0020000E, dict.byKeyword("SeriesInstanceUID").orElseThrow().tag());
+        Dictionary.Entry iop = dict.entry(0x00200037).orElseThrow(); // Image Orientation (Patient)
+        assertEquals("DS", iop.vrs());
+        assertEquals("6", iop.vm());
+        assertEquals("US|SS", dict.entry(0x00281101).orElseThrow().vrs()); // Red Palette LUT Descriptor
+        assertTrue(dict.search("windowcenter").stream().anyMatch(e -> e.tag() == 0x00281050));
+        assertEquals("", dict.keyword(0x00291010));
+    }
+}
