@@ -73,7 +73,7 @@ public final class VolumeCommand implements Callable<Integer> {
         CompletableFuture<String> sha256 = noHash ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.supplyAsync(() -> sha256(vol));
         SliceStats stats = IntStream.range(0, vol.nz()).parallel()
-                .mapToObj(z -> SliceStats.of(vol.slice(z), vol.signed()))
+                .mapToObj(z -> SliceStats.of(vol.data(z), vol.offset(z), vol.nx() * vol.ny(), vol.signed()))
                 .reduce(SliceStats::merge).orElseThrow();
         double min = stats.min;
         double max = stats.max;
@@ -126,7 +126,7 @@ public final class VolumeCommand implements Callable<Integer> {
         ByteBuffer bytes = ByteBuffer.allocate(v.nx() * v.ny() * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (int z = 0; z < v.nz(); z++) {
             bytes.clear();
-            bytes.asShortBuffer().put(v.slice(z));
+            bytes.asShortBuffer().put(v.data(z), v.offset(z), v.nx() * v.ny());
             sha.update(bytes.array());
         }
         return HexFormat.of().formatHex(sha.digest());
@@ -134,19 +134,21 @@ public final class VolumeCommand implements Callable<Integer> {
 
     /** Stored-value extremes and sum; one loop per sign keeps it simple for the JIT. */
     private record SliceStats(long min, long max, long sum) {
-        static SliceStats of(short[] s, boolean signed) {
+        static SliceStats of(short[] s, int from, int n, boolean signed) {
             int lo = Integer.MAX_VALUE;
             int hi = Integer.MIN_VALUE;
             long sum = 0;
+            int end = from + n;
             if (signed) {
-                for (short value : s) {
+                for (int i = from; i < end; i++) {
+                    short value = s[i];
                     lo = Math.min(lo, value);
                     hi = Math.max(hi, value);
                     sum += value;
                 }
             } else {
-                for (short value : s) {
-                    int x = value & 0xFFFF;
+                for (int i = from; i < end; i++) {
+                    int x = s[i] & 0xFFFF;
                     lo = Math.min(lo, x);
                     hi = Math.max(hi, x);
                     sum += x;

@@ -32,6 +32,12 @@ public final class PixelDecoder {
     private final long[] extendedOffsets;
     /** File offset of the Pixel Data element, or -1 where buffer positions are not file offsets (deflated dataset). */
     private final long pixelDataOffset;
+    /**
+     * Per loading thread, the int samples of the last compressed frame narrowed into a volume's
+     * slice: decoded series then make no 1 MiB of garbage per slice, which the young collections
+     * paid for by copying the volume's slices again and again.
+     */
+    private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[0]);
     private List<byte[]> frameCache;
     private List<Long> frameStarts;
 
@@ -94,6 +100,11 @@ public final class PixelDecoder {
 
     /** Stored words of one frame, pixel-interleaved (see the class comment). Float data: raw float bits. */
     public int[] frame(int index) throws DicomException {
+        return frame(index, null);
+    }
+
+    /** @param reuse where a codec may put the samples instead of a new array (null: a new one) */
+    private int[] frame(int index, int[] reuse) throws DicomException {
         if (index < 0 || index >= pixel.frames()) {
             throw new DicomException(path, -1, "frame " + index + " out of range (0.." + (pixel.frames() - 1) + ")");
         }
@@ -108,14 +119,18 @@ public final class PixelDecoder {
             return decodeNative(inflateFrame(index), index);
         }
         if (bulk.encapsulated()) {
-            return decodeCompressed(index);
+            return decodeCompressed(index, reuse);
         }
         return decodeNative(null, index);
     }
 
     /** Values of one frame as a viewer uses them: masked to Bits Stored at High Bit, sign-extended. */
     public int[] storedValues(int index) throws DicomException {
-        int[] v = frame(index);
+        return storedValues(index, (int[]) null);
+    }
+
+    private int[] storedValues(int index, int[] reuse) throws DicomException {
+        int[] v = frame(index, reuse);
         if (pixel.floatData()) {
             return v;
         }
@@ -141,15 +156,28 @@ public final class PixelDecoder {
      * slice): native 16-bit data is bulk-copied from the mapped file, no int[] in between.
      */
     public void storedValues(int index, short[] dst) throws DicomException {
-        if (pixel.samplesPerPixel() != 1 || dst.length != pixel.pixelsPerFrame()) {
+        if (dst.length != pixel.pixelsPerFrame()) {
             throw new DicomException(path, -1, "frame " + index + " does not fit a " + dst.length + "-voxel slice");
+        }
+        storedValues(index, dst, 0);
+    }
+
+    /** As {@link #storedValues(int, short[])}, into {@code dst} from {@code offset} (a volume's slab). */
+    public void storedValues(int index, short[] dst, int offset) throws DicomException {
+        int n = pixel.pixelsPerFrame();
+        if (pixel.samplesPerPixel() != 1 || offset < 0 || (long) offset + n > dst.length) {
+            throw new DicomException(path, -1, "frame " + index + " of " + n + " samples does not fit at " + offset
+                    + " in " + dst.length + " voxels");
         }
         boolean native16 = !bulk.encapsulated() && ts != TransferSyntax.DEFLATED_IMAGE_FRAME
                 && pixel.bitsAllocated() == 16 && !pixel.floatData();
         if (!native16) {
-            int[] v = storedValues(index);
-            for (int i = 0; i < dst.length; i++) {
-                dst[i] = (short) v[i];
+            int[] v = storedValues(index, SCRATCH.get());
+            if (v.length > SCRATCH.get().length) {
+                SCRATCH.set(v); // this thread's next frame of this size decodes into it
+            }
+            for (int i = 0; i < n; i++) {
+                dst[offset + i] = (short) v[i];
             }
             return;
         }
@@ -157,7 +185,7 @@ public final class PixelDecoder {
         long off = bulk.offset() + index * frameBytes;
         ensureAvailable(off, frameBytes, index);
         bulk.source().slice((int) off, (int) frameBytes)
-                .order(swapWords ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(dst);
+                .order(swapWords ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(dst, offset, n);
         int bs = pixel.bitsStored();
         int hb = pixel.highBit();
         if (bs >= 16 && hb == 15) {
@@ -165,18 +193,19 @@ public final class PixelDecoder {
         }
         int shift = Math.max(0, hb + 1 - bs);
         int ext = 32 - bs;
+        int end = offset + n;
         // a loop per case, no test inside: the load runs these cold, before the JIT can unswitch them
         if (pixel.signed()) {
-            for (int i = 0; i < dst.length; i++) {
+            for (int i = offset; i < end; i++) {
                 dst[i] = (short) ((dst[i] << (ext - shift)) >> ext);
             }
         } else if (shift == 0) {
             short mask = (short) ((1 << bs) - 1);
-            for (int i = 0; i < dst.length; i++) {
+            for (int i = offset; i < end; i++) {
                 dst[i] &= mask;
             }
         } else {
-            for (int i = 0; i < dst.length; i++) {
+            for (int i = offset; i < end; i++) {
                 dst[i] = (short) ((dst[i] << (ext - shift)) >>> ext);
             }
         }
@@ -344,11 +373,11 @@ public final class PixelDecoder {
         }
     }
 
-    private int[] decodeCompressed(int index) throws DicomException {
+    private int[] decodeCompressed(int index, int[] reuse) throws DicomException {
         byte[] data = frameBytes(index);
         DecodedImage img;
         try {
-            img = Codecs.decode(ts, data, pixel);
+            img = Codecs.decode(ts, data, pixel, reuse);
         } catch (CodecException e) {
             throw new DicomException(path, frameStart(index), "frame " + index + " (" + ts.description() + "): "
                     + e.getMessage(), e);

@@ -27,8 +27,9 @@ public final class AutoWindow {
         long[] hist = new long[DisplayLut.SIZE];
         Integer pad = v.paddingValue();
         for (int z = 0; z < v.nz(); z++) {
-            for (short s : v.slice(z)) {
-                hist[s & 0xFFFF]++;
+            short[] d = v.data(z);
+            for (int i = v.offset(z), end = i + v.nx() * v.ny(); i < end; i++) {
+                hist[d[i] & 0xFFFF]++;
             }
         }
         if (pad != null) {

@@ -55,7 +55,8 @@ public final class BrickGrid {
         int[] sliceMax = new int[nz * gx * gy];
         boolean signed = v.signed();
         IntStream.range(0, nz).parallel().forEach(z -> {
-            short[] s = v.slice(z);
+            short[] s = v.data(z);
+            int o = v.offset(z);
             int[] colMin = new int[nx];
             int[] colMax = new int[nx];
             for (int by = 0; by < gy; by++) {
@@ -64,7 +65,7 @@ public final class BrickGrid {
                 java.util.Arrays.fill(colMin, Integer.MAX_VALUE);
                 java.util.Arrays.fill(colMax, Integer.MIN_VALUE);
                 for (int y = y0; y <= y1; y++) {
-                    int row = y * nx;
+                    int row = o + y * nx;
                     for (int x = 0; x < nx; x++) {
                         int val = signed ? s[row + x] : s[row + x] & 0xFFFF;
                         if (val < colMin[x]) {

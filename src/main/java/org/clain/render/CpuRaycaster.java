@@ -163,7 +163,7 @@ public final class CpuRaycaster implements AutoCloseable {
             this.slope = new float[nz];
             this.icpt = new float[nz];
             for (int z = 0; z < nz; z++) {
-                sl[z] = v.slice(z);
+                sl[z] = v.copySlice(z);
                 slope[z] = (float) v.slope(z);
                 icpt[z] = (float) v.intercept(z);
             }

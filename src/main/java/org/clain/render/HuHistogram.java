@@ -45,8 +45,9 @@ public record HuHistogram(double lo, double hi, long[] counts, double min, doubl
                 if (!uniform || z == 0) {
                     java.util.Arrays.fill(stored, 0);
                 }
-                for (short s : v.slice(z)) {
-                    stored[s & 0xFFFF]++;
+                short[] d = v.data(z);
+                for (int i = v.offset(z), end = i + v.nx() * v.ny(); i < end; i++) {
+                    stored[d[i] & 0xFFFF]++;
                 }
                 if (uniform && z < v.nz() - 1) {
                     continue;

@@ -39,6 +39,8 @@ public final class Reslicer implements Reformatter {
 
     private final Volume volume;
     private final short[][] slices;
+    /** Index of each slice's first voxel in its array of {@link #slices} (a slab of the volume). */
+    private final int[] offsets;
     private final int nx;
     private final int ny;
     private final int nz;
@@ -84,10 +86,12 @@ public final class Reslicer implements Reformatter {
         this.ny = volume.ny();
         this.nz = volume.nz();
         this.slices = new short[nz][];
+        this.offsets = new int[nz];
         this.slope = new float[nz];
         this.intercept = new float[nz];
         for (int z = 0; z < nz; z++) {
-            slices[z] = volume.slice(z);
+            slices[z] = volume.data(z);
+            offsets[z] = volume.offset(z);
             slope[z] = (float) volume.slope(z);
             intercept[z] = (float) volume.intercept(z);
         }
@@ -393,6 +397,7 @@ public final class Reslicer implements Reformatter {
             dst[off + k] = Float.NaN;
         }
         final short[][] sl = slices;
+        final int[] so = offsets;
         final float[] slp = slope;
         final float[] icp = intercept;
         final int m = mask;
@@ -421,14 +426,18 @@ public final class Reslicer implements Reformatter {
             int r1 = y1 * w;
             short[] s0 = sl[z0];
             short[] s1 = sl[z1];
-            float a00 = s0[r0 + x0] & m;
-            float a10 = s0[r0 + x1] & m;
-            float a01 = s0[r1 + x0] & m;
-            float a11 = s0[r1 + x1] & m;
-            float b00 = s1[r0 + x0] & m;
-            float b10 = s1[r0 + x1] & m;
-            float b01 = s1[r1 + x0] & m;
-            float b11 = s1[r1 + x1] & m;
+            int a0r0 = so[z0] + r0;
+            int a0r1 = so[z0] + r1;
+            int b0r0 = so[z1] + r0;
+            int b0r1 = so[z1] + r1;
+            float a00 = s0[a0r0 + x0] & m;
+            float a10 = s0[a0r0 + x1] & m;
+            float a01 = s0[a0r1 + x0] & m;
+            float a11 = s0[a0r1 + x1] & m;
+            float b00 = s1[b0r0 + x0] & m;
+            float b10 = s1[b0r0 + x1] & m;
+            float b01 = s1[b0r1 + x0] & m;
+            float b11 = s1[b0r1 + x1] & m;
             float a0 = a00 + fx * (a10 - a00);
             float a1 = a01 + fx * (a11 - a01);
             float b0 = b00 + fx * (b10 - b00);

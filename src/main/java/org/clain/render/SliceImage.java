@@ -11,7 +11,7 @@ import org.clain.study.Volume;
 
 /**
  * One 2D slice of 16-bit stored values with what turns them into modality values: a slice of a
- * loaded {@link Volume} (shared, not copied), or a single frame decoded on its own (the first
+ * loaded {@link Volume}, or a single frame decoded on its own (the first
  * image shown while the volume still loads, thumbnails).
  *
  * @param stored  stored values, x fastest; do not modify
@@ -20,8 +20,9 @@ import org.clain.study.Volume;
 public record SliceImage(short[] stored, int columns, int rows, boolean signed, double slope, double intercept,
                          Integer padding) {
 
+    /** Slice z of a volume, copied out of its slab. */
     public static SliceImage of(Volume v, int z) {
-        return new SliceImage(v.slice(z), v.nx(), v.ny(), v.signed(), v.slope(z), v.intercept(z), v.paddingValue());
+        return new SliceImage(v.copySlice(z), v.nx(), v.ny(), v.signed(), v.slope(z), v.intercept(z), v.paddingValue());
     }
 
     /** Decodes slice {@code index} of a stack alone, without loading the volume. */

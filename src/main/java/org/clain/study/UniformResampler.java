@@ -27,7 +27,8 @@ public final class UniformResampler {
         double extent = positions[positions.length - 1] - positions[0];
         int nz = (int) Math.floor(extent / spacing + 1e-6) + 1;
         int n = v.nx() * v.ny();
-        short[][] slices = new short[nz][];
+        short[][] slabs = Volume.allocateSlabs(v.nx(), v.ny(), nz);
+        int perSlab = Volume.slicesPerSlab(v.nx(), v.ny(), nz);
         double[] slope = new double[nz];
         double[] intercept = new double[nz];
         // one rescale for the new grid: the first slice's (modality values are interpolated, then re-stored)
@@ -41,18 +42,20 @@ public final class UniformResampler {
             }
             double t = (p - positions[k]) / (positions[k + 1] - positions[k]);
             t = Math.max(0, Math.min(1, t));
-            short[] a = v.slice(k);
-            short[] b = v.slice(k + 1);
-            short[] out = new short[n];
+            short[] a = v.data(k);
+            short[] b = v.data(k + 1);
+            int ao = v.offset(k);
+            int bo = v.offset(k + 1);
+            short[] out = slabs[z / perSlab];
+            int oo = (z % perSlab) * n;
             for (int i = 0; i < n; i++) {
-                double va = stored(v, a[i]) * v.slope(k) + v.intercept(k);
-                double vb = stored(v, b[i]) * v.slope(k + 1) + v.intercept(k + 1);
+                double va = stored(v, a[ao + i]) * v.slope(k) + v.intercept(k);
+                double vb = stored(v, b[bo + i]) * v.slope(k + 1) + v.intercept(k + 1);
                 double value = va + t * (vb - va);
                 long s = Math.round((value - b0) / s0);
-                out[i] = (short) (v.signed() ? Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, s))
+                out[oo + i] = (short) (v.signed() ? Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, s))
                         : Math.max(0, Math.min(65535, s)));
             }
-            slices[z] = out;
             slope[z] = s0;
             intercept[z] = b0;
         }
@@ -62,7 +65,7 @@ public final class UniformResampler {
         // keep the stacking direction of the original (a tilted stack stays sheared)
         Vec3 step = a.column(2).times(spacing / a.column(2).dot(normal));
         Affine grid = Affine.fromColumns(a.column(0), a.column(1), step, origin);
-        return new Volume(v.nx(), v.ny(), nz, slices, v.signed(), slope, intercept, grid, v.frameOfReferenceUid(),
+        return new Volume(v.nx(), v.ny(), nz, slabs, perSlab, v.signed(), slope, intercept, grid, v.frameOfReferenceUid(),
                 v.modality(), v.windowCenter(), v.windowWidth(), v.paddingValue());
     }
 

@@ -1,18 +1,26 @@
 package org.clain.study;
 
+import java.util.Arrays;
 import org.clain.geom.Affine;
 import org.clain.geom.Vec3;
 
 /**
- * A 3D image: 16-bit stored values kept once, one short[] per slice (x fastest), and the
- * geometry. Modality values (HU for CT) are stored * slope + intercept, computed on read
- * (per slice, as slices may carry their own rescale), never by copying the voxels.
+ * A 3D image: 16-bit stored values kept once, x fastest, and the geometry. Modality values (HU
+ * for CT) are stored * slope + intercept, computed on read (per slice, as slices may carry their
+ * own rescale), never by copying the voxels.
+ *
+ * <p>Voxels live in slabs of many slices ({@link #allocateSlabs}): slice z is the nx*ny values of
+ * {@link #data(int) data(z)} from {@link #offset(int) offset(z)}. A slab is one large array, which
+ * the garbage collector allocates outside the young generation and never copies; one array per
+ * 512x512 slice was copied by every young collection during a load, and on heaps of 2 GiB or less
+ * (1 MiB G1 regions) each such slice filled a whole region: twice the voxels' memory.
  */
 public final class Volume {
     private final int nx;
     private final int ny;
     private final int nz;
-    private final short[][] slices;
+    private final short[][] data;
+    private final int[] offset;
     private final boolean signed;
     private final double[] slope;
     private final double[] intercept;
@@ -24,16 +32,46 @@ public final class Volume {
     private final double[] windowWidth;
     private final Integer paddingValue;
 
+    /** A volume over one array per slice (small and synthetic volumes). */
     public Volume(int nx, int ny, int nz, short[][] slices, boolean signed, double[] slope, double[] intercept,
                   Affine voxelToPatient, String frameOfReferenceUid, String modality, double[] windowCenter,
                   double[] windowWidth, Integer paddingValue) {
-        if (slices.length != nz || slope.length != nz || intercept.length != nz) {
-            throw new IllegalArgumentException("slice arrays do not match nz=" + nz);
+        this(nx, ny, nz, checkCount(slices, nz), 1, signed, slope, intercept, voxelToPatient, frameOfReferenceUid,
+                modality, windowCenter, windowWidth, paddingValue);
+    }
+
+    private static short[][] checkCount(short[][] slices, int nz) {
+        if (slices.length != nz) {
+            throw new IllegalArgumentException(slices.length + " slices for nz=" + nz);
+        }
+        return slices;
+    }
+
+    /**
+     * A volume over slabs of {@code slicesPerSlab} consecutive slices each (the last may hold
+     * fewer), as made by {@link #allocateSlabs}.
+     */
+    public Volume(int nx, int ny, int nz, short[][] slabs, int slicesPerSlab, boolean signed, double[] slope,
+                  double[] intercept, Affine voxelToPatient, String frameOfReferenceUid, String modality,
+                  double[] windowCenter, double[] windowWidth, Integer paddingValue) {
+        if (slope.length != nz || intercept.length != nz) {
+            throw new IllegalArgumentException("rescale arrays do not match nz=" + nz);
+        }
+        int sliceVoxels = nx * ny;
+        this.data = new short[nz][];
+        this.offset = new int[nz];
+        for (int z = 0; z < nz; z++) {
+            int slab = z / slicesPerSlab;
+            int at = (z % slicesPerSlab) * sliceVoxels;
+            if (slab >= slabs.length || slabs[slab] == null || slabs[slab].length < at + sliceVoxels) {
+                throw new IllegalArgumentException("slice " + z + " of " + nx + "x" + ny + " is not in its slab");
+            }
+            data[z] = slabs[slab];
+            offset[z] = at;
         }
         this.nx = nx;
         this.ny = ny;
         this.nz = nz;
-        this.slices = slices;
         this.signed = signed;
         this.slope = slope;
         this.intercept = intercept;
@@ -63,13 +101,46 @@ public final class Volume {
         return signed;
     }
 
-    /** The slice's voxels as stored (x fastest). Shared, not copied: do not modify. */
-    public short[] slice(int z) {
-        return slices[z];
+    /** Slices per slab: slabs up to 64 MiB, a whole number of G1 regions of any size up to 32 MiB. */
+    public static int slicesPerSlab(int nx, int ny, int nz) {
+        long sliceBytes = 2L * nx * ny;
+        long room = SLAB_BYTES - ARRAY_HEADER_ROOM;
+        return (int) Math.max(1, Math.min(Math.max(nz, 1), room / Math.max(sliceBytes, 1)));
+    }
+
+    /** Zeroed slabs for {@link #Volume(int, int, int, short[][], int, boolean, double[], double[], Affine, String, String, double[], double[], Integer)}. */
+    public static short[][] allocateSlabs(int nx, int ny, int nz) {
+        int k = slicesPerSlab(nx, ny, nz);
+        int n = (nz + k - 1) / k;
+        short[][] slabs = new short[n][];
+        for (int i = 0; i < n; i++) {
+            int slices = Math.min(k, nz - i * k);
+            slabs[i] = new short[slices * nx * ny];
+        }
+        return slabs;
+    }
+
+    private static final long SLAB_BYTES = 64L << 20;
+    /** An array's header, generously: the slab and its header stay within SLAB_BYTES. */
+    private static final long ARRAY_HEADER_ROOM = 64;
+
+    /** The array holding slice z (from {@link #offset(int)}, x fastest). Shared: do not modify. */
+    public short[] data(int z) {
+        return data[z];
+    }
+
+    /** Index of voxel (0, 0, z) in {@link #data(int) data(z)}. */
+    public int offset(int z) {
+        return offset[z];
+    }
+
+    /** A copy of slice z, x fastest. */
+    public short[] copySlice(int z) {
+        return Arrays.copyOfRange(data[z], offset[z], offset[z] + nx * ny);
     }
 
     public int stored(int x, int y, int z) {
-        short s = slices[z][y * nx + x];
+        short s = data[z][offset[z] + y * nx + x];
         return signed ? s : s & 0xFFFF;
     }
 

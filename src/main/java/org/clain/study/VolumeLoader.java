@@ -45,7 +45,8 @@ public final class VolumeLoader {
         int ny = px.rows();
         int nz = slices.size();
         boolean signed = px.signed();
-        short[][] voxels = new short[nz][];
+        short[][] slabs = Volume.allocateSlabs(nx, ny, nz);
+        int perSlab = Volume.slicesPerSlab(nx, ny, nz);
         double[] slope = new double[nz];
         double[] intercept = new double[nz];
         Map<Path, PixelDecoder> decoders = new ConcurrentHashMap<>();
@@ -67,9 +68,7 @@ public final class VolumeLoader {
                 if (dec.pixel().columns() != nx || dec.pixel().rows() != ny) {
                     throw new DicomException(s.path(), -1, "frame " + s.frame() + " is not " + nx + "x" + ny);
                 }
-                short[] out = new short[nx * ny];
-                dec.storedValues(s.frame(), out);
-                voxels[z] = out;
+                dec.storedValues(s.frame(), slabs[z / perSlab], (z % perSlab) * nx * ny);
                 slope[z] = s.rescaleSlope();
                 intercept[z] = s.rescaleIntercept();
                 progress.accept(done.incrementAndGet(), nz);
@@ -90,7 +89,7 @@ public final class VolumeLoader {
         if (padding != null && px.signed() && ds.get(Tag.PixelPaddingValue).vr() == org.clain.dicom.VR.US) {
             padding = (int) (short) (int) padding.intValue();
         }
-        return new Volume(nx, ny, nz, voxels, signed, slope, intercept, stack.voxelToPatient(),
+        return new Volume(nx, ny, nz, slabs, perSlab, signed, slope, intercept, stack.voxelToPatient(),
                 firstInstance.frameOfReferenceUid(), firstInstance.modality(), wc, ww, padding);
     }
 

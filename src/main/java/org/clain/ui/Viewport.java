@@ -70,6 +70,10 @@ public final class Viewport extends Region {
     private Volume volume;
     private Instance instance;
     private SliceImage preview;
+    /** The volume slice on screen, copied out of its slab (see currentSlice). */
+    private SliceImage shown;
+    private Volume shownVolume;
+    private int shownSlice = -1;
     private int previewIndex = -1;
     private boolean reverseDisplay;
     private boolean monochrome1;
@@ -656,7 +660,13 @@ public final class Viewport extends Region {
 
     private SliceImage currentSlice() {
         if (volume != null) {
-            return SliceImage.of(volume, slice);
+            if (shownVolume != volume || shownSlice != slice) {
+                // copied out of the volume's slab once per slice shown, not per pixel asked
+                shown = SliceImage.of(volume, slice);
+                shownVolume = volume;
+                shownSlice = slice;
+            }
+            return shown;
         }
         return preview;
     }

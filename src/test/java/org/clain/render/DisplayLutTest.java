@@ -3,13 +3,6 @@ package org.clain.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.List;
-import org.clain.study.Scanner;
-import org.clain.study.SliceStack;
-import org.clain.study.StudyIndex;
-import org.clain.study.Volume;
-import org.clain.study.VolumeLoader;
-import org.clain.testdata.SharedData;
 import org.junit.jupiter.api.Test;
 
 /** DisplayLut against the PS3.3 C.11.2.1.2.1 linear window function, written out here independently. */
@@ -79,32 +72,5 @@ class DisplayLutTest {
         for (int s = 0; s < 3000; s += 7) {
             assertEquals(255 - a.grey(s), b.grey(s));
         }
-    }
-
-    /** Not an assertion on time: a printout of how long one 512x512 slice takes on one core. */
-    @Test
-    void timingOfA512SliceIsPrinted() throws Exception {
-        StudyIndex index = Scanner.scan(List.of(SharedData.file(
-                "real-ct/pancreatic-ct-cbct-seg_CB001_abdomen_implicitLE")));
-        SliceStack stack = index.series().get(0).stacks().get(0);
-        Volume v = VolumeLoader.load(stack);
-        long t0 = System.nanoTime();
-        DisplayLut lut = DisplayLut.of(v.signed(), v.slope(0), v.intercept(0), 40, 400, false);
-        long build = System.nanoTime() - t0;
-        int[] out = new int[v.nx() * v.ny()];
-        for (int i = 0; i < 200; i++) { // warm up
-            lut.apply(v.slice(i % v.nz()), out);
-        }
-        int n = 2000;
-        long t1 = System.nanoTime();
-        long sum = 0;
-        for (int i = 0; i < n; i++) {
-            lut.apply(v.slice(i % v.nz()), out);
-            sum += out[i & 0xFFFF];
-        }
-        double perSlice = (System.nanoTime() - t1) / 1e6 / n;
-        System.out.printf("DisplayLut: table build %.2f ms; %dx%d slice apply %.3f ms (mean of %d, one thread)%n",
-                build / 1e6, v.nx(), v.ny(), perSlice, n);
-        assertEquals(sum, sum);
     }
 }

@@ -105,7 +105,7 @@ class RaycastCpuGpuTest {
         double[] mixedSlope = new double[nz];
         double[] mixedIcpt = new double[nz];
         for (int z = 0; z < nz; z++) {
-            short[] s = ref.slice(z);
+            short[] s = ref.copySlice(z);
             unsignedSlices[z] = new short[s.length];
             mixedSlices[z] = new short[s.length];
             one[z] = 1;

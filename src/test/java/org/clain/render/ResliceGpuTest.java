@@ -236,7 +236,7 @@ class ResliceGpuTest {
         double[] sl = new double[nz];
         double[] ic = new double[nz];
         for (int z = 0; z < nz; z++) {
-            short[] src = v.slice(z0 + z);
+            short[] src = v.copySlice(z0 + z);
             for (int y = 0; y < ny; y++) {
                 System.arraycopy(src, (y0 + y) * v.nx() + x0, s[z], y * nx, nx);
             }

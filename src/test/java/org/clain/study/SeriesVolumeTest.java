@@ -56,7 +56,7 @@ class SeriesVolumeTest {
         long max = Long.MIN_VALUE;
         for (int z = 0; z < v.nz(); z++) {
             bytes.clear();
-            bytes.asShortBuffer().put(v.slice(z));
+            bytes.asShortBuffer().put(v.copySlice(z));
             sha.update(bytes.array());
             for (int y = 0; y < v.ny(); y++) {
                 for (int x = 0; x < v.nx(); x++) {

@@ -13,10 +13,19 @@ public final class Codecs {
      * (rows x columns x samples per pixel) is refused before any sample buffer is allocated.
      */
     public static DecodedImage decode(TransferSyntax ts, byte[] data, ImagePixel pixel) throws CodecException {
+        return decode(ts, data, pixel, null);
+    }
+
+    /**
+     * @param reuse an array the decoder may return the samples in when it is large enough (its
+     *              contents are overwritten); null for a new array
+     */
+    public static DecodedImage decode(TransferSyntax ts, byte[] data, ImagePixel pixel, int[] reuse)
+            throws CodecException {
         long samples = pixel.samplesPerFrame();
         return switch (ts) {
             case JPEG_BASELINE, JPEG_EXTENDED, JPEG_LOSSLESS, JPEG_LOSSLESS_SV1 ->
-                    JpegDecoder.decodeWithFallback(data, 0, data.length, samples);
+                    JpegDecoder.decodeWithFallback(data, 0, data.length, samples, reuse);
             case JPEG_LS_LOSSLESS, JPEG_LS_NEAR_LOSSLESS -> JpegLsDecoder.decode(data, 0, data.length, samples);
             case JPEG_2000_LOSSLESS, JPEG_2000, HTJ2K, HTJ2K_LOSSLESS, HTJ2K_LOSSLESS_RPCL ->
                     Jpeg2000Decoder.decode(data, 0, data.length, samples);

@@ -46,6 +46,7 @@ public final class JpegDecoder {
     private final byte[] d;
     /** The caller's bound on width x height x components (the DICOM header's frame). */
     private long maxSamples = MAX_SAMPLES;
+    private int[] reuse;
     private final int start;
     private final int end;
     /** Next byte to read. */
@@ -127,6 +128,15 @@ public final class JpegDecoder {
      * caller's bound, e.g. what the DICOM header declares for the frame.
      */
     public static DecodedImage decode(byte[] data, int offset, int length, long maxSamples) throws CodecException {
+        return decode(data, offset, length, maxSamples, null);
+    }
+
+    /**
+     * As {@link #decode(byte[], int, int, long)}; a single-component image whose samples fit in
+     * {@code reuse} is decoded into it (the returned image's samples are then a prefix of it).
+     */
+    public static DecodedImage decode(byte[] data, int offset, int length, long maxSamples, int[] reuse)
+            throws CodecException {
         if (data == null) {
             throw new CodecException("JPEG: no data");
         }
@@ -136,6 +146,7 @@ public final class JpegDecoder {
         }
         JpegDecoder dec = new JpegDecoder(data, offset, length);
         dec.maxSamples = Math.min(maxSamples, MAX_SAMPLES);
+        dec.reuse = reuse;
         try {
             return dec.run();
         } catch (CodecException e) {
@@ -161,8 +172,14 @@ public final class JpegDecoder {
     /** As {@link #decodeWithFallback(byte[], int, int)}, with the caller's bound on the frame's samples. */
     public static DecodedImage decodeWithFallback(byte[] data, int offset, int length, long maxSamples)
             throws CodecException {
+        return decodeWithFallback(data, offset, length, maxSamples, null);
+    }
+
+    /** As {@link #decodeWithFallback(byte[], int, int, long)}, decoding into {@code reuse} where it can. */
+    public static DecodedImage decodeWithFallback(byte[] data, int offset, int length, long maxSamples, int[] reuse)
+            throws CodecException {
         try {
-            return decode(data, offset, length, maxSamples);
+            return decode(data, offset, length, maxSamples, reuse);
         } catch (JpegUnsupportedException e) {
             try {
                 return JpegImageIoFallback.decode(data, offset, length, Math.min(maxSamples, MAX_SAMPLES));
@@ -567,7 +584,13 @@ public final class JpegDecoder {
         }
         for (Component c : sc) {
             if (c.plane == null) {
-                c.plane = new int[c.planeW * c.planeH];
+                int n = c.planeW * c.planeH;
+                if (comps.length == 1 && reuse != null && reuse.length == n) {
+                    c.plane = reuse;
+                    Arrays.fill(reuse, 0); // what a truncated scan leaves undecoded reads 0, as in a new array
+                } else {
+                    c.plane = new int[n];
+                }
             }
         }
         if (lossless) {

@@ -188,21 +188,23 @@ public final class VolumeTexture {
     private static void fillSlice(Volume v, int z, int[] dims, int[] f, double[] rq, short[] out) {
         int shift = v.signed() && rq == null ? 32768 : 0;
         if (f[0] == 1 && f[1] == 1 && f[2] == 1) {
-            short[] s = v.slice(z);
+            short[] s = v.data(z);
+            int o = v.offset(z);
+            int n = v.nx() * v.ny();
             if (rq != null) {
                 double sl = v.slope(z);
                 double ic = v.intercept(z);
                 boolean sg = v.signed();
-                for (int i = 0; i < s.length; i++) {
-                    int st = sg ? s[i] : s[i] & 0xFFFF;
+                for (int i = 0; i < n; i++) {
+                    int st = sg ? s[o + i] : s[o + i] & 0xFFFF;
                     out[i] = (short) requant(st * sl + ic, rq);
                 }
             } else if (shift != 0) {
-                for (int i = 0; i < s.length; i++) {
-                    out[i] = (short) (s[i] + shift);
+                for (int i = 0; i < n; i++) {
+                    out[i] = (short) (s[o + i] + shift);
                 }
             } else {
-                System.arraycopy(s, 0, out, 0, s.length);
+                System.arraycopy(s, o, out, 0, n);
             }
             return;
         }
@@ -218,10 +220,11 @@ public final class VolumeTexture {
                 double sum = 0;
                 int n = 0;
                 for (int zz = sz0; zz < sz1; zz++) {
-                    short[] s = v.slice(zz);
+                    short[] s = v.data(zz);
+                    int o = v.offset(zz);
                     for (int yy = sy0; yy < sy1; yy++) {
                         for (int xx = sx0; xx < sx1; xx++) {
-                            int st = v.signed() ? s[yy * nx + xx] : s[yy * nx + xx] & 0xFFFF;
+                            int st = v.signed() ? s[o + yy * nx + xx] : s[o + yy * nx + xx] & 0xFFFF;
                             sum += rq != null ? st * v.slope(zz) + v.intercept(zz) : st;
                             n++;
                         }
