@@ -4,6 +4,7 @@ import org.clain.geom.Vec3;
 import org.clain.render.gl.GlContext;
 import org.clain.render.gl.GlRaycaster;
 import org.clain.render.gl.GlTestSupport;
+import org.clain.render.gl.VolumeTexture;
 import org.clain.study.Volume;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -171,6 +172,32 @@ class RaycastCpuGpuTest {
             assertEquals(ph.radius(), r, 2.8, "disc radius from the downsampled texture");
         } finally {
             System.clearProperty("clain.gl.max3DTextureSize");
+        }
+    }
+
+    @Test
+    void overTheMemoryBudgetTheTextureIsHalvedWithAMessageAndStillRenders() {
+        GlContext ctx = GlTestSupport.context();
+        // the budget of a small GPU, scaled down: 1 MiB; the test volume (128^3, 4 MiB) needs more
+        Phantom ph = Phantom.anisotropic(128);
+        Volume v = ph.volume();
+        long bytes = (long) v.nx() * v.ny() * v.nz() * 2;
+        assertTrue(bytes > 1 << 20, "test volume of " + bytes + " bytes");
+        System.setProperty("clain.gl.maxTextureMiB", "1");
+        try (GlRaycaster small = new GlRaycaster(ctx)) {
+            Camera cam = StandardView.ANTERIOR.camera().withZoom(1.6);
+            RenderImage img = small.render(v, RaycastContract.mip(cam), SIZE, SIZE);
+            VolumeTexture t = small.texture();
+            assertTrue((long) t.nx() * t.ny() * t.nz() * 2 <= 1 << 20, t.nx() + "x" + t.ny() + "x" + t.nz());
+            assertTrue(small.messages().stream().anyMatch(m -> m.contains("memory budget")), small.messages().toString());
+            ViewFrame f = ViewFrame.of(v, cam, SIZE, SIZE);
+            double r = RenderChecks.discRadiusMm(img, f, i -> img.values()[i] > 0
+                    && RenderChecks.distMm(img, f, i, ph.centre()) < ph.radius() + 5);
+            // the sphere is still there, to within two of the coarsest texels (voxels 0.4 x 0.3 x 0.7 mm)
+            double texelMm = Math.max(0.4 * t.factor(0), Math.max(0.3 * t.factor(1), 0.7 * t.factor(2)));
+            assertEquals(ph.radius(), r, 2 * texelMm, "disc radius from the budget-limited texture");
+        } finally {
+            System.clearProperty("clain.gl.maxTextureMiB");
         }
     }
 }

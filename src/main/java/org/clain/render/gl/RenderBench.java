@@ -41,6 +41,7 @@ public final class RenderBench {
         int cpuMaxImage = 1024;
         File out = null;
         String dicom = null;
+        int[] dims = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--vols" -> vols = ints(args[++i]);
@@ -52,6 +53,8 @@ public final class RenderBench {
                 case "--cpu-max-image" -> cpuMaxImage = Integer.parseInt(args[++i]);
                 case "--out" -> out = new File(args[++i]);
                 case "--dicom" -> dicom = args[++i];
+                // one non-cubic synthetic volume, e.g. 512x512x2000 for the large-volume check
+                case "--dims" -> dims = ints(args[++i].replace('x', ','));
                 default -> {
                     System.err.println("unknown argument " + args[i]);
                     System.exit(2);
@@ -80,16 +83,17 @@ public final class RenderBench {
         CpuRaycaster cpu = backends.contains("cpu") ? new CpuRaycaster() : null;
         List<String> summary = new ArrayList<>();
         List<Integer> volumes = new ArrayList<>();
-        if (dicom != null) {
+        if (dicom != null || dims != null) {
             volumes.add(-1);
         } else {
             Arrays.stream(vols).forEach(volumes::add);
         }
         for (int n : volumes) {
             long t0 = System.nanoTime();
-            Volume v = n < 0 ? loadDicom(dicom) : SyntheticVolume.ct(n);
+            Volume v = dims != null ? SyntheticVolume.ct(dims[0], dims[1], dims[2])
+                    : n < 0 ? loadDicom(dicom) : SyntheticVolume.ct(n);
             System.out.printf("volume %dx%dx%d (%d MiB) %s in %.0f ms%n", v.nx(), v.ny(), v.nz(), v.voxelBytes() >> 20,
-                    n < 0 ? "loaded from " + dicom : "generated", (System.nanoTime() - t0) / 1e6);
+                    dicom != null ? "loaded from " + dicom : "generated", (System.nanoTime() - t0) / 1e6);
             if (gpu != null) {
                 t0 = System.nanoTime();
                 gpu.prepare(v);
