@@ -130,6 +130,8 @@ public final class CpuRaycaster implements AutoCloseable {
     /** One thread's ray caster: volume access, setup constants, scratch. */
     static final class Caster {
         private final short[][] sl;
+        /** Index of voxel (0, 0, z) in sl[z] (the volume's slab). */
+        private final int[] so;
         private final int mask;
         private final boolean uniform;
         private final float slope0;
@@ -162,10 +164,12 @@ public final class CpuRaycaster implements AutoCloseable {
             this.s = s;
             int nz = v.nz();
             this.sl = new short[nz][];
+            this.so = new int[nz];
             this.slope = new float[nz];
             this.icpt = new float[nz];
             for (int z = 0; z < nz; z++) {
-                sl[z] = v.copySlice(z);
+                sl[z] = v.data(z);
+                so[z] = v.offset(z);
                 slope[z] = (float) v.slope(z);
                 icpt[z] = (float) v.intercept(z);
             }
@@ -212,15 +216,17 @@ public final class CpuRaycaster implements AutoCloseable {
             int o10 = o00 + ddy;
             short[] a = sl[iz];
             short[] b = sl[iz1];
+            int ao = so[iz];
+            int bo = so[iz1];
             int k = mask;
-            float a00 = a[o00] & k;
-            float a01 = a[o00 + ddx] & k;
-            float a10 = a[o10] & k;
-            float a11 = a[o10 + ddx] & k;
-            float b00 = b[o00] & k;
-            float b01 = b[o00 + ddx] & k;
-            float b10 = b[o10] & k;
-            float b11 = b[o10 + ddx] & k;
+            float a00 = a[ao + o00] & k;
+            float a01 = a[ao + o00 + ddx] & k;
+            float a10 = a[ao + o10] & k;
+            float a11 = a[ao + o10 + ddx] & k;
+            float b00 = b[bo + o00] & k;
+            float b01 = b[bo + o00 + ddx] & k;
+            float b10 = b[bo + o10] & k;
+            float b11 = b[bo + o10 + ddx] & k;
             float ca0 = a00 + fx * (a01 - a00);
             float ca1 = a10 + fx * (a11 - a10);
             float cb0 = b00 + fx * (b01 - b00);
@@ -531,43 +537,47 @@ public final class CpuRaycaster implements AutoCloseable {
             short[] s1 = sl[iz + 1];
             short[] sm = sl[iz - 1];
             short[] sp = sl[iz + 2];
+            int o0 = so[iz] + o;
+            int o1 = so[iz + 1] + o;
+            int om = so[iz - 1] + o;
+            int op = so[iz + 2] + o;
             int n = nx;
             // core cell c[dz][dy][dx]
-            float c000 = s0[o] & k;
-            float c001 = s0[o + 1] & k;
-            float c010 = s0[o + n] & k;
-            float c011 = s0[o + n + 1] & k;
-            float c100 = s1[o] & k;
-            float c101 = s1[o + 1] & k;
-            float c110 = s1[o + n] & k;
-            float c111 = s1[o + n + 1] & k;
+            float c000 = s0[o0] & k;
+            float c001 = s0[o0 + 1] & k;
+            float c010 = s0[o0 + n] & k;
+            float c011 = s0[o0 + n + 1] & k;
+            float c100 = s1[o1] & k;
+            float c101 = s1[o1 + 1] & k;
+            float c110 = s1[o1 + n] & k;
+            float c111 = s1[o1 + n + 1] & k;
             // x neighbours (columns ix-1 and ix+2)
-            float xm00 = s0[o - 1] & k;
-            float xm01 = s0[o + n - 1] & k;
-            float xm10 = s1[o - 1] & k;
-            float xm11 = s1[o + n - 1] & k;
-            float xp00 = s0[o + 2] & k;
-            float xp01 = s0[o + n + 2] & k;
-            float xp10 = s1[o + 2] & k;
-            float xp11 = s1[o + n + 2] & k;
+            float xm00 = s0[o0 - 1] & k;
+            float xm01 = s0[o0 + n - 1] & k;
+            float xm10 = s1[o1 - 1] & k;
+            float xm11 = s1[o1 + n - 1] & k;
+            float xp00 = s0[o0 + 2] & k;
+            float xp01 = s0[o0 + n + 2] & k;
+            float xp10 = s1[o1 + 2] & k;
+            float xp11 = s1[o1 + n + 2] & k;
             // y neighbours (rows iy-1 and iy+2)
-            float ym00 = s0[o - n] & k;
-            float ym01 = s0[o - n + 1] & k;
-            float ym10 = s1[o - n] & k;
-            float ym11 = s1[o - n + 1] & k;
-            float yp00 = s0[o + 2 * n] & k;
-            float yp01 = s0[o + 2 * n + 1] & k;
-            float yp10 = s1[o + 2 * n] & k;
-            float yp11 = s1[o + 2 * n + 1] & k;
+            float ym00 = s0[o0 - n] & k;
+            float ym01 = s0[o0 - n + 1] & k;
+            float ym10 = s1[o1 - n] & k;
+            float ym11 = s1[o1 - n + 1] & k;
+            float yp00 = s0[o0 + 2 * n] & k;
+            float yp01 = s0[o0 + 2 * n + 1] & k;
+            float yp10 = s1[o1 + 2 * n] & k;
+            float yp11 = s1[o1 + 2 * n + 1] & k;
             // z neighbours (slices iz-1 and iz+2)
-            float zm00 = sm[o] & k;
-            float zm01 = sm[o + 1] & k;
-            float zm10 = sm[o + n] & k;
-            float zm11 = sm[o + n + 1] & k;
-            float zp00 = sp[o] & k;
-            float zp01 = sp[o + 1] & k;
-            float zp10 = sp[o + n] & k;
-            float zp11 = sp[o + n + 1] & k;
+            float zm00 = sm[om] & k;
+            float zm01 = sm[om + 1] & k;
+            float zm10 = sm[om + n] & k;
+            float zm11 = sm[om + n + 1] & k;
+            float zp00 = sp[op] & k;
+            float zp01 = sp[op + 1] & k;
+            float zp10 = sp[op + n] & k;
+            float zp11 = sp[op + n + 1] & k;
             // x +- 1: lerp in x over shifted columns, then bilinear in (y, z)
             float xPlus = bilerp(lerp(c001, xp00, fx), lerp(c011, xp01, fx), lerp(c101, xp10, fx), lerp(c111, xp11, fx),
                     fy, fz);
