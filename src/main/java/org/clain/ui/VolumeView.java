@@ -408,17 +408,25 @@ public final class VolumeView extends Region {
         shadow(g, Plane.orientationLetters(b[0]), cw - m, ch / 2, LETTER);
         if (showCursor && frame != null) {
             javafx.geometry.Point2D p = patientToScreen(ws.cursor().centre());
-            g.setStroke(Color.rgb(255, 230, 80));
-            g.setLineWidth(1.5);
-            double r = 7;
-            g.strokeLine(p.getX() - 2 * r, p.getY(), p.getX() - r / 2, p.getY());
-            g.strokeLine(p.getX() + r / 2, p.getY(), p.getX() + 2 * r, p.getY());
-            g.strokeLine(p.getX(), p.getY() - 2 * r, p.getX(), p.getY() - r / 2);
-            g.strokeLine(p.getX(), p.getY() + r / 2, p.getX(), p.getY() + 2 * r);
+            // on the pixel grid, crisp; a dark outline under the yellow keeps it visible over any preset's colours
+            double x = Math.floor(p.getX()) + 0.5;
+            double y = Math.floor(p.getY()) + 0.5;
+            crosshairMarker(g, x, y, Color.rgb(0, 0, 0, 0.7), 3.5);
+            crosshairMarker(g, x, y, Color.rgb(255, 230, 80), 1.5);
         }
         g.setStroke(Color.rgb(120, 190, 255, 0.6));
         g.setLineWidth(1);
         g.strokeRect(0.5, 0.5, cw - 1, ch - 1);
+    }
+
+    private static void crosshairMarker(GraphicsContext g, double x, double y, Color c, double width) {
+        g.setStroke(c);
+        g.setLineWidth(width);
+        double r = 7;
+        g.strokeLine(x - 2 * r, y, x - r / 2, y);
+        g.strokeLine(x + r / 2, y, x + 2 * r, y);
+        g.strokeLine(x, y - 2 * r, x, y - r / 2);
+        g.strokeLine(x, y + r / 2, x, y + 2 * r);
     }
 
     private String modeLabel() {

@@ -333,10 +333,10 @@ class VolumeViewTest {
         settle(ws);
         Point2D p = fx(() -> v.patientToScreen(target));
         WritableImage snap = UiTestSupport.snapshot(v);
-        // the marker's right arm: yellow pixels 4..14 px right of the point
+        // the marker's right arm, drawn along the pixel row of the point: yellow pixels 4..14 px right of it
         int yellow = 0;
         for (int dx = 5; dx <= 12; dx++) {
-            int c = snap.getPixelReader().getArgb((int) p.getX() + dx, (int) Math.round(p.getY()));
+            int c = snap.getPixelReader().getArgb((int) p.getX() + dx, (int) p.getY());
             if ((c >> 16 & 255) > 200 && (c >> 8 & 255) > 170 && (c & 255) < 150) {
                 yellow++;
             }
