@@ -13,7 +13,6 @@ import javafx.stage.Stage;
 import org.clain.geom.Vec3;
 import org.clain.render.MprCursor.View;
 import org.clain.render.StandardView;
-import org.clain.render.TransferFunction;
 import org.clain.testdata.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -110,25 +109,12 @@ class Ui3dScreenshotTest {
         waitFull(ws);
         save(fx(() -> ws.volumeView().snapshot(null, null)), "vr-phantom-angio-left.png");
 
-        // the liver's tumours: the angio function with the liver faint and the hypodense band
-        // (tumours 22-38 HU) opaque, clipped to the liver (patient right, anterior, mid abdomen)
+        // the liver's tumours with the CT angio preset as it is (faint liver, hypodense tumours green),
+        // clipped to the liver (patient right, anterior, mid abdomen)
         fxRun(() -> {
             // anterior, zoomed on the liver: the clip box's centre (-27, -343 mm) in the middle
             ws.volumeView().setCamera(StandardView.ANTERIOR.camera().withZoom(2).withPan(28, -6.9));
-            java.util.List<TransferFunction.Point> pts = new java.util.ArrayList<>(java.util.List.of(
-                    new TransferFunction.Point(-1000, 0, 0, 0, 0), new TransferFunction.Point(16, 1, 0.85, 0.3, 0),
-                    new TransferFunction.Point(22, 1, 0.85, 0.3, 0.45), new TransferFunction.Point(33, 1, 0.85, 0.3, 0.45),
-                    new TransferFunction.Point(40, 0.6, 0.35, 0.25, 0), new TransferFunction.Point(60, 0.6, 0.35, 0.25,
-                    0.006), new TransferFunction.Point(75, 0.6, 0.35, 0.25, 0)));
-            for (TransferFunction.Point q : ws.volumeView().params().transferFunction().points()) {
-                if (q.hu() >= 120) {
-                    pts.add(q); // the angio preset's vessels
-                }
-            }
-            ws.volumeView().setParams(ws.volumeView().params().withTransferFunction(new TransferFunction(pts)), false);
-            ws.volumeView().setPresetName("CT angio + hypodense band (edited)");
             ws.setCursor(ws.cursor().withCentre(new Vec3(-38, -14, -354))); // tumour-1, as in the MPR shot
-            ws.volumePanel().showParams();
             // voxel x (columns, R to L), y (rows, A to P), z (slices, F to H) of the 256 x 256 x 120
             // phantom: the liver without the body wall, spine, psoas, kidney and aorta
             ws.volumePanel().setClip(0, 40, 135);
