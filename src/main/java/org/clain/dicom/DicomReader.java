@@ -30,6 +30,8 @@ public final class DicomReader {
     private final Path path;
     private final List<String> warnings = new ArrayList<>();
     private ByteBuffer buf;
+    /** The file {@link #buf} maps at equal offsets; null for bytes in memory and once inflated. */
+    private Path mappedFile;
     private long base; // file offset of buf position 0 (0 unless the buffer is inflated data)
     private boolean explicit;
     private boolean badVrWarned;
@@ -58,12 +60,17 @@ public final class DicomReader {
         } catch (IOException e) {
             throw new DicomException(path, -1, "cannot open: " + e.getMessage(), e);
         }
-        return read(path, mapped);
+        return read(path, mapped, true);
     }
 
     /** Parses bytes already in memory (tests, fuzzing, DICOMweb). */
     public static DicomFile read(Path path, ByteBuffer data) throws DicomException {
+        return read(path, data, false);
+    }
+
+    private static DicomFile read(Path path, ByteBuffer data, boolean mapsPath) throws DicomException {
         DicomReader r = new DicomReader(path, data.duplicate().order(ByteOrder.LITTLE_ENDIAN));
+        r.mappedFile = mapsPath ? path : null;
         try {
             return r.parse();
         } catch (DicomException e) {
@@ -189,6 +196,7 @@ public final class DicomReader {
             inf.end();
         }
         buf = ByteBuffer.wrap(out, 0, n).slice().order(ByteOrder.LITTLE_ENDIAN);
+        mappedFile = null;
         base = start;
     }
 
@@ -375,7 +383,7 @@ public final class DicomReader {
                         + " remain: truncated");
             }
             buf.position((int) Math.min(buf.limit(), pos + len));
-            BulkData bulk = new BulkData(buf, pos, Math.min(len, left), null, null);
+            BulkData bulk = new BulkData(buf, pos, Math.min(len, left), null, null, mappedFile);
             return new Element(tag, vr, null, null, bulk, start);
         }
         // encapsulated (PS3.5 A.4): Basic Offset Table item, then fragments, then a delimiter
@@ -416,7 +424,7 @@ public final class DicomReader {
             }
             buf.position((int) (buf.position() + itemLen));
         }
-        BulkData bulk = new BulkData(buf, -1, -1, List.copyOf(frags), bot == null ? new long[0] : bot);
+        BulkData bulk = new BulkData(buf, -1, -1, List.copyOf(frags), bot == null ? new long[0] : bot, mappedFile);
         return new Element(tag, vr == VR.UN ? VR.OB : vr, null, null, bulk, start);
     }
 }

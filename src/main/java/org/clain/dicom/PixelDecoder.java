@@ -1,5 +1,11 @@
 package org.clain.dicom;
 
+import java.nio.file.StandardOpenOption;
+
+import java.nio.channels.FileChannel;
+
+import java.io.IOException;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -38,6 +44,8 @@ public final class PixelDecoder {
      * paid for by copying the volume's slices again and again.
      */
     private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[0]);
+    /** Per loading thread, the bytes of the last native frame read from its file. */
+    private static final ThreadLocal<ByteBuffer> FRAME_BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(0));
     private List<byte[]> frameCache;
     private List<Long> frameStarts;
 
@@ -184,8 +192,12 @@ public final class PixelDecoder {
         long frameBytes = pixel.nativeFrameBytes();
         long off = bulk.offset() + index * frameBytes;
         ensureAvailable(off, frameBytes, index);
-        bulk.source().slice((int) off, (int) frameBytes)
-                .order(swapWords ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(dst, offset, n);
+        ByteOrder order = swapWords ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        if (bulk.file() != null) {
+            readFrame(bulk.file(), off, (int) frameBytes, index).order(order).asShortBuffer().get(dst, offset, n);
+        } else {
+            bulk.source().slice((int) off, (int) frameBytes).order(order).asShortBuffer().get(dst, offset, n);
+        }
         int bs = pixel.bitsStored();
         int hb = pixel.highBit();
         if (bs >= 16 && hb == 15) {
@@ -243,6 +255,30 @@ public final class PixelDecoder {
             }
         }
         return out;
+    }
+
+    /**
+     * A native frame read from the file with a positional read into this thread's buffer. Reading
+     * the mapping instead faults every page in one by one, 3-5 times slower for a series here.
+     */
+    private ByteBuffer readFrame(Path file, long off, int n, int index) throws DicomException {
+        ByteBuffer b = FRAME_BUFFER.get();
+        if (b.capacity() < n) {
+            b = ByteBuffer.allocateDirect(n);
+            FRAME_BUFFER.set(b);
+        }
+        b.clear().limit(n);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (b.hasRemaining()) {
+                if (ch.read(b, off + b.position()) < 0) {
+                    throw new DicomException(path, off + b.position(), "frame " + index
+                            + ": the file ended early (changed since it was read?)");
+                }
+            }
+        } catch (IOException e) {
+            throw new DicomException(path, off, "frame " + index + ": cannot read: " + e.getMessage(), e);
+        }
+        return b.flip();
     }
 
     private void ensureAvailable(long off, long n, int index) throws DicomException {
