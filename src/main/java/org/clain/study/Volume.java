@@ -215,8 +215,14 @@ public final class Volume {
         return (long) nx * ny * nz;
     }
 
-    /** Bytes held by the voxel arrays. */
+    /** Bytes of the arrays holding the voxels (each counted once; headers aside). */
     public long voxelBytes() {
-        return voxelCount() * 2;
+        long n = 0;
+        for (int z = 0; z < nz; z++) {
+            if (z == 0 || data[z] != data[z - 1]) {
+                n += 2L * data[z].length;
+            }
+        }
+        return n;
     }
 }

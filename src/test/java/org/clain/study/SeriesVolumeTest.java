@@ -71,7 +71,7 @@ class SeriesVolumeTest {
         assertEquals(Long.parseLong(row.get("stored_min")), min);
         assertEquals(Long.parseLong(row.get("stored_max")), max);
         assertEquals(Double.parseDouble(row.get("rescaled_min")), min * v.slope(0) + v.intercept(0), 1e-9);
-        // resident voxel storage: exactly the raw voxel bytes
+        // the arrays holding the voxels (each counted once) add up to exactly the raw voxel bytes
         assertEquals((long) v.nx() * v.ny() * v.nz() * 2, v.voxelBytes());
     }
 
