@@ -3,7 +3,6 @@ package org.clain;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -12,6 +11,7 @@ import org.clain.render.Presets;
 import org.clain.study.phantom.PhantomTruth;
 import org.clain.testdata.Fuzzing;
 import org.clain.testdata.Fuzzing.Allocation;
+import org.clain.testdata.Scratch;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -27,14 +27,7 @@ class JsonFuzzTest {
     private static final Path TRUTH;
 
     static {
-        try {
-            Path dir = Files.createTempDirectory("clain-json-fuzz");
-            TRUTH = dir.resolve(PhantomTruth.FILE_NAME);
-            dir.toFile().deleteOnExit();
-            TRUTH.toFile().deleteOnExit();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TRUTH = Scratch.directory("clain-json-fuzz").resolve(PhantomTruth.FILE_NAME);
         Fuzzing.warmUp(JsonFuzzTest.class, input -> {
             annotationsOnce(input);
             phantomTruthOnce(input);

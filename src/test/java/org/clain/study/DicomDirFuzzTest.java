@@ -14,6 +14,7 @@ import org.clain.dicom.DicomFile;
 import org.clain.dicom.DicomReader;
 import org.clain.testdata.Fuzzing;
 import org.clain.testdata.Fuzzing.Allocation;
+import org.clain.testdata.Scratch;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -30,7 +31,7 @@ class DicomDirFuzzTest {
 
     static {
         try {
-            ROOT = Files.createTempDirectory("clain-dicomdir-fuzz");
+            ROOT = Scratch.directory("clain-dicomdir-fuzz");
             MEDIA = ROOT.resolve("media");
             Files.createDirectories(MEDIA.resolve("PT000000").resolve("ST000000"));
             Files.writeString(MEDIA.resolve("PT000000").resolve("ST000000").resolve("IM000000"), "x");

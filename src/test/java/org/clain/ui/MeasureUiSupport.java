@@ -5,7 +5,6 @@ import static org.clain.ui.UiTestSupport.fxRun;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.geometry.Point2D;
 import javafx.scene.image.Image;
@@ -15,6 +14,7 @@ import org.clain.measure.DataFolders;
 import org.clain.study.phantom.CtPhantom;
 import org.clain.study.phantom.PhantomTruth;
 import org.clain.study.phantom.Preset;
+import org.clain.testdata.Scratch;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -30,7 +30,7 @@ final class MeasureUiSupport {
     static synchronized Path phantom() {
         if (phantom == null) {
             try {
-                Path dir = Files.createTempDirectory("clain-measure-ui-phantom");
+                Path dir = Scratch.directory("clain-measure-ui-phantom");
                 truth = CtPhantom.write(dir, Preset.ABDOMEN, 42);
                 phantom = dir;
             } catch (IOException e) {
@@ -51,13 +51,9 @@ final class MeasureUiSupport {
 
     /** Points Clain's user data (annotations) at a new empty folder and returns it. */
     static Path privateDataFolder() {
-        try {
-            Path dir = Files.createTempDirectory("clain-measure-ui-data");
-            System.setProperty(DataFolders.PROPERTY, dir.toString());
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path dir = Scratch.directory("clain-measure-ui-data");
+        System.setProperty(DataFolders.PROPERTY, dir.toString());
+        return dir;
     }
 
     /** The screen point of the centre of image pixel (column, row) of the slice shown. */

@@ -13,6 +13,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.clain.testdata.Scratch;
 import org.clain.testdata.SharedData;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -24,14 +25,9 @@ final class UiTestSupport {
 
     static {
         // never touch the real user's settings from a test
-        try {
-            Path dir = Files.createTempDirectory("clain-ui-test-config");
-            System.setProperty("clain.config.dir", dir.toString());
-            // nor their annotations (the viewer loads a study's annotations when it opens)
-            System.setProperty("clain.data.dir", Files.createTempDirectory("clain-ui-test-data").toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        System.setProperty("clain.config.dir", Scratch.directory("clain-ui-test-config").toString());
+        // nor their annotations (the viewer loads a study's annotations when it opens)
+        System.setProperty("clain.data.dir", Scratch.directory("clain-ui-test-data").toString());
     }
 
     private UiTestSupport() {

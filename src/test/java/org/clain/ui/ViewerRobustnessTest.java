@@ -17,6 +17,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.clain.study.Series;
 import org.clain.study.Skipped;
+import org.clain.testdata.Scratch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -81,7 +82,7 @@ class ViewerRobustnessTest {
 
     @Test
     void nothingReadableOpensTheProblemsList(FxRobot robot) throws Exception {
-        Path dir = Files.createTempDirectory("clain-not-dicom");
+        Path dir = Scratch.directory("clain-not-dicom");
         Files.writeString(dir.resolve("notes.dcm"), "this is not DICOM");
         Files.write(dir.resolve("empty.dcm"), new byte[0]);
         openAndWait(mw, dir);

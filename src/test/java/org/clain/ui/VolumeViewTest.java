@@ -279,6 +279,7 @@ class VolumeViewTest {
         assertTrue(fx(() -> again.volumePanel().presetChoices()).contains(saved));
         // and loading a presets file adds its presets
         Path other = Files.createTempFile("presets", ".json");
+        other.toFile().deleteOnExit();
         Presets.write(List.of(new Presets.Preset("lab-mip", "Lab MIP", "CT", RenderMode.MIP,
                 TransferFunction.greyRamp(-100, 600), org.clain.render.Shading.OFF, null, null)), other);
         fxRun(() -> again.volumePanel().loadPresets(other));
