@@ -63,12 +63,15 @@ public record ImagePixel(int rows, int columns, int samplesPerPixel, int bitsAll
         return pixelRepresentation == 1;
     }
 
-    /** Native bytes per frame; YBR_FULL_422 holds two chroma samples per two pixels (PS3.3 C.7.6.3.1.2). */
+    /**
+     * Native bytes per frame; YBR_FULL_422 holds Y1 Y2 Cb Cr per two pixels (PS3.3 C.7.6.3.1.2), a
+     * last odd pixel (not allowed, but files have it) taking a whole group.
+     */
     public long nativeFrameBytes() {
         if (bitsAllocated == 1) {
             return ((long) samplesPerFrame() + 7) / 8;
         }
-        long samples = photometric.equals("YBR_FULL_422") ? 2L * pixelsPerFrame() : samplesPerFrame();
+        long samples = photometric.equals("YBR_FULL_422") ? 4L * ((pixelsPerFrame() + 1L) / 2) : samplesPerFrame();
         return samples * (bitsAllocated / 8);
     }
 

@@ -312,14 +312,19 @@ public final class PixelDecoder {
         int[] out = new int[n];
         boolean signed = pixel.signed();
         String pi = pixel.photometric();
-        if (pi.equals("YBR_FULL_422") && pixel.samplesPerPixel() == 3 && pixel.bitsAllocated() == 8) {
+        if (pi.equals("YBR_FULL_422") && pixel.samplesPerPixel() == 3) {
             // Y1 Y2 Cb Cr per two pixels, upsampled to Y Cb Cr per pixel
+            int w = pixel.bitsAllocated() / 8;
+            if (w != 1 && w != 2) {
+                throw new DicomException(path, pixelDataOffset, "YBR_FULL_422 with Bits Allocated "
+                        + pixel.bitsAllocated() + " is not supported (8 or 16)");
+            }
             int pixels = pixel.pixelsPerFrame();
-            for (int p = 0, s = base; p + 1 < pixels + 1 && p < pixels; p += 2, s += 4) {
-                int y1 = src.get(s) & 0xFF;
-                int y2 = src.get(s + 1) & 0xFF;
-                int cb = src.get(s + 2) & 0xFF;
-                int cr = src.get(s + 3) & 0xFF;
+            for (int p = 0, s = base; p < pixels; p += 2, s += 4 * w) {
+                int y1 = w == 1 ? src.get(s) & 0xFF : src.getShort(s) & 0xFFFF;
+                int y2 = w == 1 ? src.get(s + 1) & 0xFF : src.getShort(s + 2) & 0xFFFF;
+                int cb = w == 1 ? src.get(s + 2) & 0xFF : src.getShort(s + 4) & 0xFFFF;
+                int cr = w == 1 ? src.get(s + 3) & 0xFF : src.getShort(s + 6) & 0xFFFF;
                 out[3 * p] = y1;
                 out[3 * p + 1] = cb;
                 out[3 * p + 2] = cr;
