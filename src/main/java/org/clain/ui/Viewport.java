@@ -8,7 +8,6 @@ import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -19,14 +18,12 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import javafx.scene.transform.Affine;
-import javafx.scene.transform.NonInvertibleTransformException;
 import org.clain.dicom.Attributes;
 import org.clain.dicom.Tag;
 import org.clain.geom.ImagePlane;
 import org.clain.geom.OrientationLabels;
 import org.clain.render.AutoWindow;
 import org.clain.render.DefaultWindow;
-import org.clain.render.DisplayLut;
 import org.clain.render.SliceGeometry;
 import org.clain.render.SliceImage;
 import org.clain.render.WindowPreset;
@@ -70,10 +67,6 @@ public final class Viewport extends Region {
     private Volume volume;
     private Instance instance;
     private SliceImage preview;
-    /** The volume slice on screen, copied out of its slab (see currentSlice). */
-    private SliceImage shown;
-    private Volume shownVolume;
-    private int shownSlice = -1;
     private int previewIndex = -1;
     private boolean reverseDisplay;
     private boolean monochrome1;
@@ -89,13 +82,7 @@ public final class Viewport extends Region {
     /** The window follows each image's own DICOM window as the user scrolls (until they choose one). */
     private boolean dicomPerImage;
     private boolean inverted;
-    private double zoom = 1;
-    private boolean fit = true;
-    private double panX;
-    private double panY;
-    private int rotation;
-    private boolean flipH;
-    private boolean flipV;
+    private final DisplayedArea area = new DisplayedArea(this);
     private boolean interpolate = true;
     private boolean overlays = true;
     private boolean active;
@@ -103,12 +90,7 @@ public final class Viewport extends Region {
     private String cine;
     private List<ImagePlane.Segment> referenceLines = List.of();
 
-    // rendering cache
-    private WritableImage image;
-    private int[] argb;
-    private DisplayLut lut;
-    private boolean imageDirty = true;
-    private Object renderedSource;
+    private final SlicePixels pixels = new SlicePixels();
 
     // mouse
     private double pressX;
@@ -173,15 +155,10 @@ public final class Viewport extends Region {
         windowChosen = false;
         dicomPerImage = false;
         inverted = false;
-        rotation = 0;
-        flipH = false;
-        flipV = false;
-        fit = true;
-        panX = 0;
-        panY = 0;
+        area.unturn();
+        area.fitToWindow();
         referenceLines = List.of();
-        image = null;
-        imageDirty = true;
+        pixels.clear();
         fireSlice();
         fireState();
         redraw();
@@ -201,7 +178,7 @@ public final class Viewport extends Region {
             setWindowInternal(w.center(), w.width(), dicomPerImage ? "DICOM"
                     : "CT".equalsIgnoreCase(series.modality()) ? WindowPreset.ABDOMEN.label() : "Auto");
         }
-        imageDirty = true;
+        pixels.invalidate();
         fireSlice();
         fireState();
         redraw();
@@ -233,7 +210,7 @@ public final class Viewport extends Region {
                 setWindowInternal(a.center(), a.width(), "Auto");
             }
         }
-        imageDirty = true;
+        pixels.invalidate();
         fireSlice();
         fireState();
         redraw();
@@ -253,7 +230,7 @@ public final class Viewport extends Region {
         instance = null;
         error = null;
         loading = null;
-        image = null;
+        pixels.clear();
         referenceLines = List.of();
         fireState();
         redraw();
@@ -323,7 +300,7 @@ public final class Viewport extends Region {
         int c = Math.max(0, Math.min(sliceCount() - 1, z));
         if (c != slice) {
             slice = c;
-            imageDirty = true;
+            pixels.invalidate();
             if (dicomPerImage) {
                 AutoWindow.Window d = DefaultWindow.dicom(stack.slices().get(slice));
                 if (d != null) {
@@ -401,7 +378,7 @@ public final class Viewport extends Region {
         center = c;
         width = Math.max(1, w);
         windowName = name;
-        imageDirty = true;
+        pixels.invalidate();
     }
 
     public void applyPreset(WindowPreset p) {
@@ -452,7 +429,7 @@ public final class Viewport extends Region {
 
     public void toggleInvert() {
         inverted = !inverted;
-        imageDirty = true;
+        pixels.invalidate();
         fireState();
         redraw();
     }
@@ -464,38 +441,35 @@ public final class Viewport extends Region {
     // ---------------------------------------------------------------- view
 
     public double zoom() {
-        return zoom;
+        return area.zoom();
     }
 
     public boolean isFit() {
-        return fit;
+        return area.isFit();
     }
 
     public double panX() {
-        return panX;
+        return area.panX();
     }
 
     public double panY() {
-        return panY;
+        return area.panY();
     }
 
     public int rotation() {
-        return rotation;
+        return area.rotation();
     }
 
     public boolean flippedHorizontally() {
-        return flipH;
+        return area.flippedHorizontally();
     }
 
     public boolean flippedVertically() {
-        return flipV;
+        return area.flippedVertically();
     }
 
     public void fitToWindow() {
-        fit = true;
-        panX = 0;
-        panY = 0;
-        updateFit();
+        area.fitToWindow();
         fireState();
         redraw();
     }
@@ -507,7 +481,7 @@ public final class Viewport extends Region {
 
     /** Zooms by a factor keeping the image point under (x, y) in place. */
     public void zoomBy(double factor, double x, double y) {
-        setZoom(zoom * factor, x, y);
+        setZoom(area.zoom() * factor, x, y);
     }
 
     public void zoomBy(double factor) {
@@ -518,54 +492,39 @@ public final class Viewport extends Region {
         if (!hasImage()) {
             return;
         }
-        z = Math.max(0.05, Math.min(40, z));
-        Point2D p = screenToImage(x, y);
-        fit = false;
-        zoom = z;
-        if (p != null) {
-            Point2D q = imageToScreen(p.getX(), p.getY());
-            panX += x - q.getX();
-            panY += y - q.getY();
-        }
+        area.zoomAbout(z, x, y);
         fireState();
         redraw();
     }
 
     public void pan(double dx, double dy) {
-        fit = false;
-        panX += dx;
-        panY += dy;
+        area.panBy(dx, dy);
         fireState();
         redraw();
     }
 
     /** Turns the image a quarter turn (positive: clockwise). */
     public void rotate(int quarterTurns) {
-        rotation = Math.floorMod(rotation + quarterTurns, 4);
-        if (fit) {
-            updateFit();
-        }
+        area.rotate(quarterTurns);
         fireState();
         redraw();
     }
 
     public void flipHorizontal() {
-        flipH = !flipH;
+        area.flipHorizontal();
         fireState();
         redraw();
     }
 
     public void flipVertical() {
-        flipV = !flipV;
+        area.flipVertical();
         fireState();
         redraw();
     }
 
     /** Back to the opening view: fit, no pan, no rotation or flips, not inverted, default window. */
     public void resetView() {
-        rotation = 0;
-        flipH = false;
-        flipV = false;
+        area.unturn();
         inverted = false;
         windowChosen = false;
         if (volume != null) {
@@ -653,34 +612,26 @@ public final class Viewport extends Region {
             return new OrientationLabels.Edges("", "", "", "");
         }
         SliceHeader h = stack.slices().get(0);
-        return OrientationLabels.edges(h.rowDirection(), h.columnDirection(), rotation, flipH, flipV);
+        return OrientationLabels.edges(h.rowDirection(), h.columnDirection(), area.rotation(),
+                area.flippedHorizontally(), area.flippedVertically());
     }
 
     // ---------------------------------------------------------------- pixels
 
-    private SliceImage currentSlice() {
-        if (volume != null) {
-            if (shownVolume != volume || shownSlice != slice) {
-                // copied out of the volume's slab once per slice shown, not per pixel asked
-                shown = SliceImage.of(volume, slice);
-                shownVolume = volume;
-                shownSlice = slice;
-            }
-            return shown;
-        }
-        return preview;
+    /** The slice shown: of the volume once loaded, else the preview (null before either). */
+    SliceImage currentSlice() {
+        return pixels.slice(volume, slice, preview);
     }
 
     /** The slice after the display LUT, before zoom and pan: one pixel per image pixel. */
     public WritableImage renderedImage() {
-        refreshImage();
-        return image;
+        return pixels.render(currentSlice(), center, width, inverted ^ monochrome1);
     }
 
     /** Displayed grey (0..255) of an image pixel, as rendered. */
     public int greyAt(int column, int row) {
-        refreshImage();
-        return argb[row * (int) image.getWidth() + column] & 0xFF;
+        renderedImage();
+        return pixels.grey(column, row);
     }
 
     /** Modality value (HU for CT) at an image pixel of the slice shown. */
@@ -689,83 +640,14 @@ public final class Viewport extends Region {
         return s == null ? Double.NaN : s.value(column, row);
     }
 
-    private void refreshImage() {
-        SliceImage s = currentSlice();
-        if (s == null) {
-            return;
-        }
-        boolean inv = inverted ^ monochrome1;
-        if (image == null || image.getWidth() != s.columns() || image.getHeight() != s.rows()) {
-            image = new WritableImage(s.columns(), s.rows());
-            argb = new int[s.columns() * s.rows()];
-            imageDirty = true;
-        }
-        if (lut == null || !lut.matches(s.signed(), s.slope(), s.intercept(), center, width, inv)) {
-            lut = s.lut(center, width, inv);
-            imageDirty = true;
-        }
-        if (renderedSource != s.stored()) {
-            imageDirty = true;
-        }
-        if (imageDirty) {
-            lut.apply(s.stored(), argb);
-            image.getPixelWriter().setPixels(0, 0, s.columns(), s.rows(), PixelFormat.getIntArgbInstance(), argb, 0,
-                    s.columns());
-            renderedSource = s.stored();
-            imageDirty = false;
-        }
-    }
-
-    // ---------------------------------------------------------------- geometry of the view
-
-    private double aspect() {
-        if (stack == null) {
-            return 1;
-        }
-        SliceHeader h = stack.slices().get(0);
-        return h.columnSpacing() > 0 ? h.rowSpacing() / h.columnSpacing() : 1;
-    }
-
-    private void updateFit() {
-        SliceImage s = currentSlice();
-        if (s == null || getWidth() <= 0 || getHeight() <= 0) {
-            return;
-        }
-        double w = s.columns();
-        double h = s.rows() * aspect();
-        if (rotation % 2 == 1) {
-            double t = w;
-            w = h;
-            h = t;
-        }
-        zoom = Math.min(getWidth() / w, getHeight() / h);
-    }
-
-    /** Image pixel coordinates (column, row: pixel centres at integers) to screen. */
-    private Affine viewTransform() {
-        SliceImage s = currentSlice();
-        int w = s == null ? 1 : s.columns();
-        int h = s == null ? 1 : s.rows();
-        Affine t = new Affine();
-        t.appendTranslation(getWidth() / 2 + panX, getHeight() / 2 + panY);
-        t.appendRotation(90.0 * rotation);
-        t.appendScale(flipH ? -zoom : zoom, (flipV ? -zoom : zoom) * aspect());
-        t.appendTranslation(-w / 2.0, -h / 2.0);
-        return t;
-    }
-
     /** Screen point of an image position (column, row in pixel units; a pixel's centre is at +0.5). */
     public Point2D imageToScreen(double u, double v) {
-        return viewTransform().transform(u, v);
+        return area.imageToScreen(u, v);
     }
 
     /** Image position (pixel units, corner origin) under a screen point, or null. */
     public Point2D screenToImage(double x, double y) {
-        try {
-            return viewTransform().inverseTransform(x, y);
-        } catch (NonInvertibleTransformException e) {
-            return null;
-        }
+        return area.screenToImage(x, y);
     }
 
     // ---------------------------------------------------------------- mouse
@@ -792,9 +674,9 @@ public final class Viewport extends Region {
         pressY = e.getY();
         pressCenter = center;
         pressWidth = width;
-        pressZoom = zoom;
-        pressPanX = panX;
-        pressPanY = panY;
+        pressZoom = area.zoom();
+        pressPanX = area.panX();
+        pressPanY = area.panY();
         pressSlice = slice;
     }
 
@@ -815,9 +697,7 @@ public final class Viewport extends Region {
                     case PAN -> dragPan();
                     case ZOOM -> {
                         double z = pressZoom * Math.exp(-dy / 200);
-                        panX = pressPanX;
-                        panY = pressPanY;
-                        zoom = pressZoom;
+                        area.set(pressZoom, pressPanX, pressPanY);
                         setZoom(z, pressX, pressY);
                     }
                     case SCROLL -> {
@@ -841,9 +721,7 @@ public final class Viewport extends Region {
     }
 
     private void dragPan() {
-        fit = false;
-        panX = pressPanX + (getLastDragX() - pressX);
-        panY = pressPanY + (getLastDragY() - pressY);
+        area.panTo(pressPanX + (getLastDragX() - pressX), pressPanY + (getLastDragY() - pressY));
         fireState();
         redraw();
     }
@@ -869,8 +747,8 @@ public final class Viewport extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
-            if (fit) {
-                updateFit();
+            if (area.isFit()) {
+                area.updateFit();
             }
             redraw();
         }
@@ -893,13 +771,13 @@ public final class Viewport extends Region {
             drawOverlays(g, cw, ch);
             return;
         }
-        if (fit) {
-            updateFit();
+        if (area.isFit()) {
+            area.updateFit();
         }
-        refreshImage();
+        WritableImage image = renderedImage();
         g.save();
-        g.setTransform(viewTransform());
-        g.setImageSmoothing(interpolate && zoom < 8);
+        g.setTransform(area.transform());
+        g.setImageSmoothing(interpolate && area.zoom() < 8);
         g.drawImage(image, 0, 0);
         g.restore();
         drawReferenceLines(g);
@@ -987,13 +865,13 @@ public final class Viewport extends Region {
             br.add(cine);
         }
         List<String> view = new ArrayList<>();
-        if (rotation != 0) {
-            view.add("Rot " + rotation * 90 + "°");
+        if (area.rotation() != 0) {
+            view.add("Rot " + area.rotation() * 90 + "°");
         }
-        if (flipH) {
+        if (area.flippedHorizontally()) {
             view.add("Flip H");
         }
-        if (flipV) {
+        if (area.flippedVertically()) {
             view.add("Flip V");
         }
         if (inverted) {
@@ -1002,7 +880,7 @@ public final class Viewport extends Region {
         if (!view.isEmpty()) {
             br.add(String.join("  ", view));
         }
-        br.add(String.format(Locale.ROOT, "Zoom %.2f", zoom));
+        br.add(String.format(Locale.ROOT, "Zoom %.2f", area.zoom()));
         br.add(String.format(Locale.ROOT, "W %s  L %s%s", num(width), num(center),
                 windowName.isEmpty() ? "" : "  " + windowName));
 
@@ -1052,7 +930,7 @@ public final class Viewport extends Region {
     private void drawScaleBar(GraphicsContext g, double cw, double ch) {
         SliceHeader h = stack.slices().get(0);
         double mmPerImagePixel = h.columnSpacing() > 0 ? h.columnSpacing() : 1;
-        double pxPerMm = zoom / mmPerImagePixel;
+        double pxPerMm = area.zoom() / mmPerImagePixel;
         double target = cw * 0.2 / pxPerMm;
         double mm = niceLength(target);
         double len = mm * pxPerMm;
