@@ -106,10 +106,6 @@ final class DisplayedArea {
         }
     }
 
-    void panBy(double dx, double dy) {
-        panTo(panX + dx, panY + dy);
-    }
-
     void panTo(double x, double y) {
         fit = false;
         panX = x;
