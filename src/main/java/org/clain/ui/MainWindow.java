@@ -1,91 +1,45 @@
 package org.clain.ui;
 
+import static org.clain.ui.CommandTable.key;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.OptionalInt;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.concurrent.Task;
-import javafx.concurrent.Worker;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBase;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.Separator;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import javafx.util.Duration;
-import org.clain.dicom.DicomException;
-import org.clain.geom.ImagePlane;
-import org.clain.render.MprCursor;
-import org.clain.render.SliceGeometry;
-import org.clain.render.SliceImage;
 import org.clain.render.WindowPreset;
 import org.clain.study.Instance;
-import org.clain.study.Scanner;
 import org.clain.study.Series;
 import org.clain.study.Skipped;
 import org.clain.study.SliceStack;
 import org.clain.study.StudyIndex;
 import org.clain.study.Volume;
-import org.clain.study.VolumeLoader;
-import org.clain.ui.measure.MeasureAction;
 import org.clain.ui.measure.MeasureController;
-import org.clain.ui.measure.MeasureHost;
 import org.clain.ui.measure.PlaneView;
 
 /**
  * The viewer window: menus and toolbar, the study browser, a grid of up to four viewports and a
- * status bar with the progress of background work. It holds the state and calls the engine:
- * scanning ({@link Scanner}) and decoding ({@link VolumeLoader}) run in background Tasks.
+ * status bar with the progress of background work. It wires its parts together: the commands
+ * ({@link CommandTable}, {@link MainToolBar}), the background work ({@link SeriesLoader}), the
+ * viewports ({@link ViewportGrid}, {@link Cine}) and what the measurement tools see
+ * ({@link MeasuredViews}).
  */
 public final class MainWindow {
     private static final System.Logger LOG = System.getLogger("clain.ui");
@@ -97,39 +51,33 @@ public final class MainWindow {
     private final StudyBrowser browser = new StudyBrowser();
     private final SplitPane split = new SplitPane();
     private final StatusBar statusBar = new StatusBar(this::cancelWork, this::showProblems);
-    private final Menu recentMenu = new Menu("Open _recent");
-    private final List<Command> commands = new ArrayList<>();
-    private final ToggleGroup toolGroup = new ToggleGroup();
-    private final Map<Viewport.Tool, ToggleButton> toolButtons = new LinkedHashMap<>();
-    private final Map<Layout, ToggleButton> layoutButtons = new LinkedHashMap<>();
-    private final ToggleGroup layoutGroup = new ToggleGroup();
     private final BooleanProperty syncScroll = new SimpleBooleanProperty(true);
     private final BooleanProperty referenceLines = new SimpleBooleanProperty(true);
     private final ViewportGrid grid = new ViewportGrid(MAX_VIEWPORTS, syncScroll, referenceLines);
     private final Cine cine;
     private final SeriesLoader loader = new SeriesLoader(this, grid, statusBar);
+    private final CommandTable commands = new CommandTable(statusBar);
+    private final StudyChooser chooser;
+    private final SkippedFiles skipped;
+    private MainToolBar toolBar;
     private final BooleanProperty overlays = new SimpleBooleanProperty(true);
     private final BooleanProperty interpolation = new SimpleBooleanProperty(true);
     private final BooleanProperty showBrowser = new SimpleBooleanProperty(true);
     private final ExecutorService thumbnailWorker = Executors.newSingleThreadExecutor(daemon("clain-thumbnails"));
-    private final List<Skipped> problems = new ArrayList<>();
-    private final MeasureController measure = new MeasureController(new Host());
-    private final Map<Viewport, PlaneView> planeViews = new HashMap<>();
-    private final List<PlaneView> mprPlaneViews = new ArrayList<>();
-    private MprWorkspace measuredWorkspace;
+    private final MeasuredViews measured = new MeasuredViews(this, grid, loader, statusBar);
+    private final MeasureController measure = measured.controller();
 
     private StudyIndex index;
     private TagBrowser tagBrowser;
-    private ProblemsDialog problemsDialog;
     private HelpSheet helpSheet;
     private final MprMode mprMode = new MprMode(this);
 
     public MainWindow(Stage stage, UserConfig config) {
         this.stage = stage;
         this.config = config;
+        chooser = new StudyChooser(stage, config, this::open, this::saveConfig);
+        skipped = new SkippedFiles(stage, statusBar);
         for (Viewport vp : grid.all()) {
-            planeViews.put(vp, new ViewportPlaneView(vp, this::activate));
-            measure.attach(planeViews.get(vp));
             vp.setOnActivate(this::activate);
             vp.onSliceChanged(this::sliceChanged);
             vp.onStateChanged(v -> { });
@@ -153,62 +101,62 @@ public final class MainWindow {
     // ---------------------------------------------------------------- building
 
     private void buildCommands() {
-        add("File", "Open folder…", key(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseFolder);
-        add("File", "Open files…", key(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                this::chooseFiles);
-        add("File", "Open DICOMDIR…", key(KeyCode.D, KeyCombination.SHORTCUT_DOWN), this::chooseDicomdir);
-        add("File", "Files that could not be read…", key(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
+        commands.add("File", "Open folder…", key(KeyCode.O, KeyCombination.SHORTCUT_DOWN), chooser::chooseFolder);
+        commands.add("File", "Open files…", key(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                chooser::chooseFiles);
+        commands.add("File", "Open DICOMDIR…", key(KeyCode.D, KeyCombination.SHORTCUT_DOWN), chooser::chooseDicomdir);
+        commands.add("File", "Files that could not be read…", key(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
                 this::showProblems);
-        measure.fileActions().forEach(this::add);
-        add("File", "Quit", key(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
+        measure.fileActions().forEach(commands::add);
+        commands.add("File", "Quit", key(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
 
-        add("Image", "Next image", key(KeyCode.DOWN), () -> grid.active().scroll(1));
-        add("Image", "Previous image", key(KeyCode.UP), () -> grid.active().scroll(-1));
-        add("Image", "Forward 10 images", key(KeyCode.PAGE_DOWN), () -> grid.active().scroll(10));
-        add("Image", "Back 10 images", key(KeyCode.PAGE_UP), () -> grid.active().scroll(-10));
-        add("Image", "First image", key(KeyCode.HOME), () -> grid.active().firstImage());
-        add("Image", "Last image", key(KeyCode.END), () -> grid.active().lastImage());
-        add("Image", "Zoom in", key(KeyCode.EQUALS), () -> grid.active().zoomBy(1.25));
-        add("Image", "Zoom out", key(KeyCode.MINUS), () -> grid.active().zoomBy(1 / 1.25));
-        add("Image", "Fit to viewport", key(KeyCode.F), () -> grid.active().fitToWindow());
-        add("Image", "Actual pixels (1:1)", key(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
+        commands.add("Image", "Next image", key(KeyCode.DOWN), () -> grid.active().scroll(1));
+        commands.add("Image", "Previous image", key(KeyCode.UP), () -> grid.active().scroll(-1));
+        commands.add("Image", "Forward 10 images", key(KeyCode.PAGE_DOWN), () -> grid.active().scroll(10));
+        commands.add("Image", "Back 10 images", key(KeyCode.PAGE_UP), () -> grid.active().scroll(-10));
+        commands.add("Image", "First image", key(KeyCode.HOME), () -> grid.active().firstImage());
+        commands.add("Image", "Last image", key(KeyCode.END), () -> grid.active().lastImage());
+        commands.add("Image", "Zoom in", key(KeyCode.EQUALS), () -> grid.active().zoomBy(1.25));
+        commands.add("Image", "Zoom out", key(KeyCode.MINUS), () -> grid.active().zoomBy(1 / 1.25));
+        commands.add("Image", "Fit to viewport", key(KeyCode.F), () -> grid.active().fitToWindow());
+        commands.add("Image", "Actual pixels (1:1)", key(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
                 () -> grid.active().oneToOne());
-        add("Image", "Rotate 90° clockwise", key(KeyCode.R), () -> grid.active().rotate(1));
-        add("Image", "Rotate 90° counter-clockwise", key(KeyCode.R, KeyCombination.SHIFT_DOWN),
+        commands.add("Image", "Rotate 90° clockwise", key(KeyCode.R), () -> grid.active().rotate(1));
+        commands.add("Image", "Rotate 90° counter-clockwise", key(KeyCode.R, KeyCombination.SHIFT_DOWN),
                 () -> grid.active().rotate(-1));
-        add("Image", "Flip horizontally", key(KeyCode.H), () -> grid.active().flipHorizontal());
-        add("Image", "Flip vertically", key(KeyCode.V), () -> grid.active().flipVertical());
-        add("Image", "Invert greys", key(KeyCode.I), () -> grid.active().toggleInvert());
-        add("Image", "Reset view", key(KeyCode.R, KeyCombination.SHORTCUT_DOWN), () -> grid.active().resetView());
+        commands.add("Image", "Flip horizontally", key(KeyCode.H), () -> grid.active().flipHorizontal());
+        commands.add("Image", "Flip vertically", key(KeyCode.V), () -> grid.active().flipVertical());
+        commands.add("Image", "Invert greys", key(KeyCode.I), () -> grid.active().toggleInvert());
+        commands.add("Image", "Reset view", key(KeyCode.R, KeyCombination.SHORTCUT_DOWN), () -> grid.active().resetView());
 
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
             KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8};
         for (WindowPreset p : WindowPreset.values()) {
-            add("Window", String.format(Locale.ROOT, "%s  (W %d  L %d)", p.label(), (int) p.width(),
+            commands.add("Window", String.format(Locale.ROOT, "%s  (W %d  L %d)", p.label(), (int) p.width(),
                     (int) p.center()), key(digits[p.ordinal()]), () -> grid.active().applyPreset(p));
         }
-        add("Window", "DICOM window of the image", key(KeyCode.DIGIT9), () -> {
+        commands.add("Window", "DICOM window of the image", key(KeyCode.DIGIT9), () -> {
             if (!grid.active().dicomWindow()) {
                 statusBar.setText("This image has no DICOM window");
             }
         });
-        add("Window", "Auto window (1st–99th percentile)", key(KeyCode.DIGIT0), () -> grid.active().autoWindow());
+        commands.add("Window", "Auto window (1st–99th percentile)", key(KeyCode.DIGIT0), () -> grid.active().autoWindow());
 
-        add("Tools", "Scroll (left drag)", key(KeyCode.S), () -> setTool(Viewport.Tool.SCROLL));
-        add("Tools", "Window / level (left drag)", key(KeyCode.W), () -> setTool(Viewport.Tool.WINDOW));
-        add("Tools", "Pan (left drag)", key(KeyCode.P), () -> setTool(Viewport.Tool.PAN));
-        add("Tools", "Zoom (left drag)", key(KeyCode.Z), () -> setTool(Viewport.Tool.ZOOM));
-        add("Tools", "Cine play / pause", key(KeyCode.SPACE), cine::toggle);
-        add("Tools", "Cine faster", key(KeyCode.CLOSE_BRACKET), () -> cine.changeFps(+1));
-        add("Tools", "Cine slower", key(KeyCode.OPEN_BRACKET), () -> cine.changeFps(-1));
-        add("Tools", "DICOM tags…", key(KeyCode.T, KeyCombination.SHORTCUT_DOWN), this::showTags);
-        measure.measureActions().forEach(this::add);
+        commands.add("Tools", "Scroll (left drag)", key(KeyCode.S), () -> setTool(Viewport.Tool.SCROLL));
+        commands.add("Tools", "Window / level (left drag)", key(KeyCode.W), () -> setTool(Viewport.Tool.WINDOW));
+        commands.add("Tools", "Pan (left drag)", key(KeyCode.P), () -> setTool(Viewport.Tool.PAN));
+        commands.add("Tools", "Zoom (left drag)", key(KeyCode.Z), () -> setTool(Viewport.Tool.ZOOM));
+        commands.add("Tools", "Cine play / pause", key(KeyCode.SPACE), cine::toggle);
+        commands.add("Tools", "Cine faster", key(KeyCode.CLOSE_BRACKET), () -> cine.changeFps(+1));
+        commands.add("Tools", "Cine slower", key(KeyCode.OPEN_BRACKET), () -> cine.changeFps(-1));
+        commands.add("Tools", "DICOM tags…", key(KeyCode.T, KeyCombination.SHORTCUT_DOWN), this::showTags);
+        measure.measureActions().forEach(commands::add);
 
         for (Layout l : Layout.values()) {
-            add("View", "Layout " + l.label(), key(KeyCode.valueOf("DIGIT" + (l.ordinal() + 1)),
+            commands.add("View", "Layout " + l.label(), key(KeyCode.valueOf("DIGIT" + (l.ordinal() + 1)),
                     KeyCombination.SHORTCUT_DOWN), () -> setLayout(l));
         }
-        add("View", "Next viewport", key(KeyCode.F6), this::nextViewport);
+        commands.add("View", "Next viewport", key(KeyCode.F6), this::nextViewport);
         commands.add(new Command("View", "Synchronised scrolling", key(KeyCode.Y), () -> { }, syncScroll));
         commands.add(new Command("View", "Reference lines", key(KeyCode.L), () -> { }, referenceLines));
         commands.add(new Command("View", "Overlays", key(KeyCode.O), () -> { }, overlays));
@@ -216,10 +164,10 @@ public final class MainWindow {
                 () -> { }, interpolation));
         commands.add(new Command("View", "Series browser", key(KeyCode.B, KeyCombination.SHORTCUT_DOWN), () -> { },
                 showBrowser));
-        measure.viewActions().forEach(this::add);
-        add("View", "Full screen", key(KeyCode.F11), () -> stage.setFullScreen(!stage.isFullScreen()));
-        add("Help", "Keyboard and mouse…", key(KeyCode.F1), this::showHelp);
-        commands.addAll(mprMode.commands());
+        measure.viewActions().forEach(commands::add);
+        commands.add("View", "Full screen", key(KeyCode.F11), () -> stage.setFullScreen(!stage.isFullScreen()));
+        commands.add("Help", "Keyboard and mouse…", key(KeyCode.F1), this::showHelp);
+        mprMode.commands().forEach(commands::add);
 
         syncScroll.addListener((o, a, b) -> {
             config.syncScroll = b;
@@ -244,120 +192,11 @@ public final class MainWindow {
         });
     }
 
-    private void add(String menu, String text, KeyCombination key, Runnable action) {
-        commands.add(new Command(menu, text, key, action));
-    }
-
-    private void add(MeasureAction a) {
-        commands.add(new Command(a.menu(), a.text(), a.key(), a.action(), a.toggle()));
-    }
-
-    private static KeyCombination key(KeyCode code, KeyCombination.Modifier... modifiers) {
-        return new KeyCodeCombination(code, modifiers);
-    }
-
     private void build() {
-        MenuBar menus = new MenuBar();
-        Map<String, Menu> byName = new LinkedHashMap<>();
-        for (String m : List.of("File", "Image", "Window", "Tools", "Measure", "View", "Help")) {
-            Menu menu = new Menu("_" + m);
-            byName.put(m, menu);
-            menus.getMenus().add(menu);
-        }
-        for (Command c : commands) {
-            Menu m = byName.get(c.menu());
-            MenuItem item;
-            if (c.toggle() != null) {
-                CheckMenuItem ci = new CheckMenuItem(c.text());
-                ci.selectedProperty().bindBidirectional(c.toggle());
-                item = ci;
-            } else {
-                item = new MenuItem(c.text());
-                item.setOnAction(e -> run(c));
-            }
-            item.setMnemonicParsing(false);
-            item.setAccelerator(c.key());
-            if (c.text().equals("Quit") || c.text().equals("Zoom in") || c.text().equals("Rotate 90° clockwise")
-                    || c.text().startsWith("DICOM window") || c.text().startsWith("Cine play")
-                    || c.text().equals("Next viewport") || c.text().equals("Full screen")
-                    || c.text().startsWith("DICOM tags") || c.text().startsWith("Export annotations")
-                    || c.text().equals("Undo") || c.text().equals("Measurements panel")) {
-                m.getItems().add(new SeparatorMenuItem());
-            }
-            m.getItems().add(item);
-            if (c.text().equals("Open DICOMDIR…")) {
-                m.getItems().add(recentMenu);
-            }
-        }
-        refreshRecent();
+        MenuBar menus = commands.menuBar(chooser.recentMenu());
 
-        ToolBar tools = new ToolBar();
-        tools.setId("toolbar");
-        for (Viewport.Tool t : Viewport.Tool.values()) {
-            String label = switch (t) {
-                case SCROLL -> "Scroll";
-                case WINDOW -> "W/L";
-                case PAN -> "Pan";
-                case ZOOM -> "Zoom";
-            };
-            ToggleButton b = new ToggleButton(label);
-            b.setToggleGroup(toolGroup);
-            b.setId("tool-" + t.name().toLowerCase(Locale.ROOT));
-            b.setOnAction(e -> setTool(t));
-            toolButtons.put(t, b);
-            tools.getItems().add(tip(b, commandText(t)));
-        }
-        toolButtons.get(Viewport.Tool.SCROLL).setSelected(true);
-        tools.getItems().add(new Separator());
-        // the drawing tools share the tool group; their buttons sit atop the measurement panel
-        measure.toolButtons(toolGroup);
-        MenuButton presets = new MenuButton("Window");
-        presets.setId("presets");
-        for (Command c : commands) {
-            if (c.menu().equals("Window")) {
-                MenuItem mi = new MenuItem(c.text() + "    " + c.keyText());
-                mi.setOnAction(e -> run(c));
-                presets.getItems().add(mi);
-            }
-        }
-        tools.getItems().add(presets);
-        tools.getItems().add(new Separator());
-        for (Layout l : Layout.values()) {
-            ToggleButton b = new ToggleButton(l.label());
-            b.setToggleGroup(layoutGroup);
-            b.setId("layout-" + l.label());
-            b.setOnAction(e -> setLayout(l));
-            layoutButtons.put(l, b);
-            tools.getItems().add(tip(b, "Layout " + l.label()));
-        }
-        tools.getItems().add(new Separator());
-        tools.getItems().add(button("Fit", "Fit to viewport"));
-        tools.getItems().add(button("1:1", "Actual pixels (1:1)"));
-        tools.getItems().add(button("⟳", "Rotate 90° clockwise"));
-        tools.getItems().add(button("⇆", "Flip horizontally"));
-        tools.getItems().add(button("⇅", "Flip vertically"));
-        tools.getItems().add(button("Inv", "Invert greys"));
-        tools.getItems().add(button("Reset", "Reset view"));
-        tools.getItems().add(new Separator());
-        tools.getItems().add(tip(cine.button(), "Cine play / pause"));
-        Label fps = new Label("fps");
-        tools.getItems().addAll(cine.fpsSpinner(), fps);
-        tools.getItems().add(new Separator());
-        ToggleButton sync = new ToggleButton("Sync");
-        sync.setId("sync");
-        sync.selectedProperty().bindBidirectional(syncScroll);
-        ToggleButton ref = new ToggleButton("Ref lines");
-        ref.setId("reflines");
-        ref.selectedProperty().bindBidirectional(referenceLines);
-        tools.getItems().addAll(tip(sync, "Synchronised scrolling"), tip(ref, "Reference lines"));
-        tools.getItems().add(new Separator());
-        tools.getItems().addAll(mprMode.toolbarButtons());
-        tools.getItems().add(new Separator());
-        tools.getItems().add(button("Tags", "DICOM tags…"));
-        tools.getItems().add(button("?", "Keyboard and mouse…"));
-        for (Node n : tools.getItems()) {
-            n.setFocusTraversable(false);
-        }
+        toolBar = new MainToolBar(this, commands, measure, cine, syncScroll, referenceLines,
+                mprMode.toolbarButtons());
 
         browser.setOnOpen(s -> display(s, grid.active()));
         browser.setMinWidth(230);
@@ -368,26 +207,14 @@ public final class MainWindow {
         measure.panelVisibleProperty().addListener((o, a, b) -> showMeasurePanel(b));
         showMeasurePanel(config.measurementPanel);
 
-        root.setTop(new VBox(menus, tools));
+        root.setTop(new VBox(menus, toolBar.node()));
         root.setCenter(split);
         root.setBottom(statusBar.node());
         root.getStyleClass().add("clain");
 
         Scene scene = new Scene(root, config.windowWidth, config.windowHeight);
         scene.getStylesheets().add(ClainApp.stylesheet());
-        // image navigation keys go to the active viewport even when the browser has the focus
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getTarget() instanceof TextInputControl || scene.getFocusOwner() instanceof TextInputControl) {
-                return;
-            }
-            for (Command c : commands) {
-                if (c.menu().equals("Image") && c.key() != null && isNavigation(c.key()) && c.key().match(e)) {
-                    run(c);
-                    e.consume();
-                    return;
-                }
-            }
-        });
+        commands.sendNavigationKeys(scene);
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
@@ -424,129 +251,23 @@ public final class MainWindow {
         root.setRight(on ? measure.panel() : null);
     }
 
-    private static boolean isNavigation(KeyCombination k) {
-        if (k instanceof KeyCodeCombination kc) {
-            KeyCode c = kc.getCode();
-            return c == KeyCode.UP || c == KeyCode.DOWN || c == KeyCode.PAGE_UP || c == KeyCode.PAGE_DOWN
-                    || c == KeyCode.HOME || c == KeyCode.END;
-        }
-        return false;
-    }
-
-    private String commandText(Viewport.Tool t) {
-        String prefix = switch (t) {
-            case SCROLL -> "Scroll";
-            case WINDOW -> "Window";
-            case PAN -> "Pan";
-            case ZOOM -> "Zoom";
-        };
-        return commands.stream().filter(c -> c.menu().equals("Tools") && c.text().startsWith(prefix)).findFirst()
-                .map(Command::text).orElse(prefix);
-    }
-
-    private ButtonBase button(String label, String commandText) {
-        Command c = command(commandText);
-        Button b = new Button(label);
-        b.setOnAction(e -> run(c));
-        b.setId("btn-" + commandText.replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT));
-        return tip(b, commandText);
-    }
-
-    private <T extends ButtonBase> T tip(T b, String commandText) {
-        Command c = commands.stream().filter(x -> x.text().equals(commandText)).findFirst().orElse(null);
-        String key = c == null ? "" : c.keyText();
-        b.setTooltip(new Tooltip(commandText + (key.isEmpty() ? "" : "   (" + key + ")")));
-        b.setFocusTraversable(false);
-        return b;
-    }
-
     /** The command with this menu text (for tests and the toolbar). */
     public Command command(String text) {
-        return commands.stream().filter(c -> c.text().equals(text)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no command " + text));
+        return commands.command(text);
     }
 
     public List<Command> commands() {
-        return Collections.unmodifiableList(commands);
-    }
-
-    private void run(Command c) {
-        try {
-            if (c.toggle() != null) {
-                c.toggle().set(!c.toggle().get());
-            } else {
-                c.action().run();
-            }
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "command " + c.text() + " failed", e);
-            statusBar.setText(c.text() + " failed: " + e.getMessage());
-        }
+        return commands.all();
     }
 
     // ---------------------------------------------------------------- opening
-
-    private void chooseFolder() {
-        DirectoryChooser dc = new DirectoryChooser();
-        dc.setTitle("Open a folder of DICOM files");
-        File f = dc.showDialog(stage);
-        if (f != null) {
-            open(List.of(f.toPath()));
-        }
-    }
-
-    private void chooseFiles() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Open DICOM files");
-        List<File> files = fc.showOpenMultipleDialog(stage);
-        if (files != null && !files.isEmpty()) {
-            open(files.stream().map(File::toPath).toList());
-        }
-    }
-
-    private void chooseDicomdir() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Open a DICOMDIR");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("DICOMDIR", "DICOMDIR", "dicomdir"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        File f = fc.showOpenDialog(stage);
-        if (f != null) {
-            open(List.of(f.toPath()));
-        }
-    }
-
-    private void refreshRecent() {
-        recentMenu.getItems().clear();
-        for (List<String> entry : config.recent) {
-            String label = entry.get(0) + (entry.size() > 1 ? "  (+" + (entry.size() - 1) + ")" : "");
-            MenuItem mi = new MenuItem(label);
-            mi.setMnemonicParsing(false);
-            mi.setOnAction(e -> open(entry.stream().map(Paths::get).toList()));
-            recentMenu.getItems().add(mi);
-        }
-        if (recentMenu.getItems().isEmpty()) {
-            MenuItem none = new MenuItem("(none yet)");
-            none.setDisable(true);
-            recentMenu.getItems().add(none);
-        } else {
-            recentMenu.getItems().add(new SeparatorMenuItem());
-            MenuItem clear = new MenuItem("Clear the list");
-            clear.setOnAction(e -> {
-                config.recent.clear();
-                saveConfig();
-                refreshRecent();
-            });
-            recentMenu.getItems().add(clear);
-        }
-    }
 
     /** Opens files, folders and DICOMDIRs (what the menus, drag and drop and the command line call). */
     public void open(List<Path> paths) {
         if (paths == null || paths.isEmpty()) {
             return;
         }
-        config.addRecent(paths);
-        saveConfig();
-        refreshRecent();
+        chooser.remember(paths);
         cine.set(false);
         loader.scan(paths);
     }
@@ -556,8 +277,7 @@ public final class MainWindow {
         mprMode.close();
         index = idx;
         loader.forget();
-        problems.clear();
-        problems.addAll(idx.skipped());
+        skipped.replace(idx.skipped());
         for (Viewport v : grid.all()) {
             v.clear();
         }
@@ -567,7 +287,6 @@ public final class MainWindow {
         int images = series.stream().mapToInt(s -> s.stacks().isEmpty() ? 0 : s.stacks().get(0).size()).sum();
         statusBar.setText(String.format(Locale.ROOT, "%d series, %d images%s", series.size(), images,
                 idx.skipped().isEmpty() ? "" : ", " + idx.skipped().size() + " files skipped"));
-        updateProblems();
         if (series.isEmpty()) {
             statusBar.setText("No images found" + (idx.skipped().isEmpty() ? "" : ": see the files that could not be read"));
             if (!idx.skipped().isEmpty()) {
@@ -586,31 +305,20 @@ public final class MainWindow {
 
     /** Files skipped by the scan plus series that failed to decode. */
     public List<Skipped> problems() {
-        return Collections.unmodifiableList(problems);
+        return skipped.list();
     }
 
     /** A file or series that could not be read, added to the list. */
     void addProblem(Skipped s) {
-        problems.add(s);
-        updateProblems();
-    }
-
-    private void updateProblems() {
-        statusBar.setProblems(problems.size());
-        if (problemsDialog != null) {
-            problemsDialog.update(problems);
-        }
+        skipped.add(s);
     }
 
     public void showProblems() {
-        if (problemsDialog == null) {
-            problemsDialog = new ProblemsDialog(stage);
-        }
-        problemsDialog.show(problems);
+        skipped.show();
     }
 
     public ProblemsDialog problemsDialog() {
-        return problemsDialog;
+        return skipped.dialog();
     }
 
     // ---------------------------------------------------------------- series and volumes
@@ -623,7 +331,7 @@ public final class MainWindow {
         }
         SliceStack stack = s.stacks().get(0);
         vp.setSeries(s, stack);
-        vp.setTool(toolOf());
+        vp.setTool(toolBar.selectedTool());
         vp.setOverlaysVisible(overlays.get());
         vp.setInterpolate(interpolation.get());
         Volume v = loader.volume(stack);
@@ -650,10 +358,7 @@ public final class MainWindow {
     public void setLayout(Layout l) {
         config.layout = l.label();
         grid.setLayout(l);
-        ToggleButton b = layoutButtons.get(l);
-        if (b != null) {
-            b.setSelected(true);
-        }
+        toolBar.select(l);
         if (grid.all().indexOf(grid.active()) >= l.count()) {
             activate(grid.all().get(0));
         }
@@ -719,17 +424,8 @@ public final class MainWindow {
         activate(vis.get((vis.indexOf(grid.active()) + 1) % vis.size()));
     }
 
-    private Viewport.Tool toolOf() {
-        for (Map.Entry<Viewport.Tool, ToggleButton> e : toolButtons.entrySet()) {
-            if (e.getValue().isSelected()) {
-                return e.getKey();
-            }
-        }
-        return Viewport.Tool.SCROLL;
-    }
-
     public void setTool(Viewport.Tool t) {
-        toolButtons.get(t).setSelected(true);
+        toolBar.select(t);
         grid.setTool(t);
     }
 
@@ -779,7 +475,7 @@ public final class MainWindow {
 
     public void showHelp() {
         if (helpSheet == null) {
-            helpSheet = new HelpSheet(stage, commands);
+            helpSheet = new HelpSheet(stage, commands.all());
         }
         helpSheet.show();
     }
@@ -833,24 +529,7 @@ public final class MainWindow {
             split.getItems().set(i, want);
             split.setDividerPositions(dividers);
         }
-        measureIn(n instanceof MprWorkspace w ? w : null);
-    }
-
-    /** Gives the measurement tools the reformats of a workspace (and takes them from the last one). */
-    private void measureIn(MprWorkspace w) {
-        if (w == measuredWorkspace) {
-            return;
-        }
-        mprPlaneViews.forEach(measure::detach);
-        mprPlaneViews.clear();
-        measuredWorkspace = w;
-        if (w != null) {
-            for (MprCursor.View v : MprCursor.View.values()) {
-                PlaneView pv = new MprPlaneView(w, w.view(v));
-                mprPlaneViews.add(pv);
-                measure.attach(pv);
-            }
-        }
+        measured.measureIn(n instanceof MprWorkspace w ? w : null);
     }
 
     /** The MPR / 3D workspace on screen, or null while the 2D viewports are shown. */
@@ -882,57 +561,6 @@ public final class MainWindow {
 
     /** A viewport as the measurement tools see it. */
     public PlaneView planeView(Viewport vp) {
-        return planeViews.get(vp);
-    }
-
-    /** What the measurement tools see of this window. */
-    private final class Host implements MeasureHost {
-        @Override
-        public Volume volumeOf(String seriesInstanceUid) {
-            return loader.volumeOf(seriesInstanceUid);
-        }
-
-        @Override
-        public List<Series> series() {
-            return index == null ? List.of() : index.series();
-        }
-
-        @Override
-        public PlaneView activeView() {
-            if (reformatsShown()) {
-                for (PlaneView pv : mprPlaneViews) {
-                    if (pv.node() == measuredWorkspace.active()) {
-                        return pv;
-                    }
-                }
-            }
-            return planeViews.get(grid.active());
-        }
-
-        @Override
-        public List<PlaneView> visibleViews() {
-            return reformatsShown() ? List.copyOf(mprPlaneViews)
-                    : visibleViewports().stream().map(planeViews::get).toList();
-        }
-
-        private boolean reformatsShown() {
-            return measuredWorkspace != null && mprWorkspace() == measuredWorkspace
-                    && measuredWorkspace.mode() == MprWorkspace.Mode.MPR;
-        }
-
-        @Override
-        public void status(String text) {
-            statusBar.setText(text);
-        }
-
-        @Override
-        public javafx.stage.Window window() {
-            return stage;
-        }
-
-        @Override
-        public String stylesheet() {
-            return ClainApp.stylesheet();
-        }
+        return measured.planeView(vp);
     }
 }
