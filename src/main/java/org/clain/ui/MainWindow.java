@@ -80,7 +80,6 @@ public final class MainWindow {
         for (Viewport vp : grid.all()) {
             vp.setOnActivate(this::activate);
             vp.onSliceChanged(this::sliceChanged);
-            vp.onStateChanged(v -> { });
         }
         syncScroll.set(config.syncScroll);
         referenceLines.set(config.referenceLines);
@@ -127,7 +126,8 @@ public final class MainWindow {
         commands.add("Image", "Flip horizontally", key(KeyCode.H), () -> grid.active().flipHorizontal());
         commands.add("Image", "Flip vertically", key(KeyCode.V), () -> grid.active().flipVertical());
         commands.add("Image", "Invert greys", key(KeyCode.I), () -> grid.active().toggleInvert());
-        commands.add("Image", "Reset view", key(KeyCode.R, KeyCombination.SHORTCUT_DOWN), () -> grid.active().resetView());
+        commands.add("Image", "Reset view", key(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
+                () -> grid.active().resetView());
 
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
             KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8};
@@ -140,7 +140,8 @@ public final class MainWindow {
                 statusBar.setText("This image has no DICOM window");
             }
         });
-        commands.add("Window", "Auto window (1st–99th percentile)", key(KeyCode.DIGIT0), () -> grid.active().autoWindow());
+        commands.add("Window", "Auto window (1st–99th percentile)", key(KeyCode.DIGIT0),
+                () -> grid.active().autoWindow());
 
         commands.add("Tools", "Scroll (left drag)", key(KeyCode.S), () -> setTool(Viewport.Tool.SCROLL));
         commands.add("Tools", "Window / level (left drag)", key(KeyCode.W), () -> setTool(Viewport.Tool.WINDOW));
@@ -288,7 +289,8 @@ public final class MainWindow {
         statusBar.setText(String.format(Locale.ROOT, "%d series, %d images%s", series.size(), images,
                 idx.skipped().isEmpty() ? "" : ", " + idx.skipped().size() + " files skipped"));
         if (series.isEmpty()) {
-            statusBar.setText("No images found" + (idx.skipped().isEmpty() ? "" : ": see the files that could not be read"));
+            statusBar.setText("No images found"
+                    + (idx.skipped().isEmpty() ? "" : ": see the files that could not be read"));
             if (!idx.skipped().isEmpty()) {
                 showProblems();
             }

@@ -516,6 +516,11 @@ public final class Viewport extends Region {
         onActivate = l;
     }
 
+    /** The user acts on this viewport (a click, the wheel): the window makes it the active one. */
+    void activate() {
+        onActivate.accept(this);
+    }
+
     private void fireSlice() {
         for (Consumer<Viewport> l : sliceListeners) {
             l.accept(this);
@@ -544,7 +549,7 @@ public final class Viewport extends Region {
                 area.flippedHorizontally(), area.flippedVertically());
     }
 
-    // ---------------------------------------------------------------- pixels
+    // ---------------------------------------------------------------- pixels and screen geometry
 
     /** The slice shown: of the volume once loaded, else the preview (null before either). */
     SliceImage currentSlice() {
@@ -578,10 +583,6 @@ public final class Viewport extends Region {
         return area.screenToImage(x, y);
     }
 
-    void activate() {
-        onActivate.accept(this);
-    }
-
     // ---------------------------------------------------------------- drawing
 
     @Override
@@ -606,7 +607,8 @@ public final class Viewport extends Region {
         g.setFill(Color.BLACK);
         g.fillRect(0, 0, cw, ch);
         if (stack == null) {
-            ViewportOverlay.hint(g, cw, ch, "Open a study: File ▸ Open folder (Ctrl+O), or drop DICOM files or folders here");
+            ViewportOverlay.hint(g, cw, ch,
+                    "Open a study: File ▸ Open folder (Ctrl+O), or drop DICOM files or folders here");
             return;
         }
         SliceImage s = currentSlice();
