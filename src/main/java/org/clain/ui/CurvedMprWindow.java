@@ -235,7 +235,7 @@ public final class CurvedMprWindow {
                 g.setTextBaseline(VPos.TOP);
                 g.fillText(String.format(Locale.ROOT, "%.0f mm along the curve, %.2f mm pixels;  W %s  L %s",
                         result.height() * result.geometry().pixelSize(), result.geometry().pixelSize(),
-                        Viewport.num(wl.width()), Viewport.num(wl.center())), 8, ch - 20);
+                        DicomText.num(wl.width()), DicomText.num(wl.center())), 8, ch - 20);
             }
             g.setFont(TITLE);
             g.setTextAlign(TextAlignment.LEFT);

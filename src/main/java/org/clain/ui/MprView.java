@@ -593,7 +593,7 @@ public final class MprView extends Region {
         List<String> tl = new ArrayList<>();
         Slab s = ws.slab();
         if (!s.thin()) {
-            tl.add(String.format(Locale.ROOT, "Slab %s %s mm", label(s.mode()), Viewport.num(s.thickness())));
+            tl.add(String.format(Locale.ROOT, "Slab %s %s mm", label(s.mode()), DicomText.num(s.thickness())));
         }
         for (int i = 0; i < tl.size(); i++) {
             shadowText(g, tl.get(i), m, m + 18 + i * 16, OVERLAY);
@@ -605,7 +605,7 @@ public final class MprView extends Region {
             double v = valueAt(mouseX, mouseY);
             if (!Double.isNaN(v)) {
                 Vec3 q = screenToPatient(mouseX, mouseY);
-                bl.add(String.format(Locale.ROOT, "(%.1f, %.1f, %.1f)  %s%s", q.x(), q.y(), q.z(), Viewport.num(v),
+                bl.add(String.format(Locale.ROOT, "(%.1f, %.1f, %.1f)  %s%s", q.x(), q.y(), q.z(), DicomText.num(v),
                         "CT".equalsIgnoreCase(ws.volume().modality()) ? " HU" : ""));
             }
         }
@@ -613,8 +613,8 @@ public final class MprView extends Region {
             shadowText(g, bl.get(i), m, ch - m - 16 * (bl.size() - i), OVERLAY);
         }
         g.setTextAlign(TextAlignment.RIGHT);
-        shadowText(g, String.format(Locale.ROOT, "W %s  L %s%s", Viewport.num(windowWidth()),
-                Viewport.num(windowCenter()), ws.linkedWindow() ? "" : "  (own)"), cw - m, ch - m - 16, OVERLAY);
+        shadowText(g, String.format(Locale.ROOT, "W %s  L %s%s", DicomText.num(windowWidth()),
+                DicomText.num(windowCenter()), ws.linkedWindow() ? "" : "  (own)"), cw - m, ch - m - 16, OVERLAY);
         g.setFont(LETTERS);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);

@@ -69,12 +69,12 @@ public final class StudyBrowser extends TreeView<Object> {
             Series any = p.getValue().values().iterator().next().get(0);
             Attributes ds = any.instances().get(0).file().dataset();
             String sexAge = (ds.getString(Tag.PatientSex, "") + " " + ds.getString(Tag.PatientAge, "")).trim();
-            TreeItem<Object> patient = new TreeItem<>(new Node(Viewport.personName(any.patientName()),
+            TreeItem<Object> patient = new TreeItem<>(new Node(DicomText.personName(any.patientName()),
                     "ID " + p.getKey() + (sexAge.isEmpty() ? "" : "  " + sexAge)));
             patient.setExpanded(true);
             for (Map.Entry<String, List<Series>> st : p.getValue().entrySet()) {
                 Attributes sds = st.getValue().get(0).instances().get(0).file().dataset();
-                String date = Viewport.date(sds.getString(Tag.StudyDate, ""));
+                String date = DicomText.date(sds.getString(Tag.StudyDate, ""));
                 String desc = sds.getString(Tag.StudyDescription, "");
                 TreeItem<Object> study = new TreeItem<>(new Node(desc.isEmpty() ? "Study" : desc,
                         (date.isEmpty() ? "" : date + "  ") + st.getValue().size() + " series"));

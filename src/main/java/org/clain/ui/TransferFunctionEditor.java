@@ -329,7 +329,7 @@ public final class TransferFunctionEditor extends Region {
             g.setFill(Color.rgb(150, 152, 158));
             // labels at the ends stay inside
             g.setTextAlign(xx < 20 ? TextAlignment.LEFT : xx > w - 20 ? TextAlignment.RIGHT : TextAlignment.CENTER);
-            g.fillText(Viewport.num(v), xx < 20 ? 1 : xx > w - 20 ? w - 1 : xx, h - AXIS + 2);
+            g.fillText(DicomText.num(v), xx < 20 ? 1 : xx > w - 20 ? w - 1 : xx, h - AXIS + 2);
         }
         if (points.isEmpty()) {
             return;
@@ -368,7 +368,7 @@ public final class TransferFunctionEditor extends Region {
         if (s != null) {
             g.setTextAlign(TextAlignment.RIGHT);
             g.setFill(Color.rgb(220, 220, 220));
-            g.fillText(String.format(Locale.ROOT, "%s HU  opacity %.2f", Viewport.num(s.hu()), s.a()), w - RIGHT, TOP);
+            g.fillText(String.format(Locale.ROOT, "%s HU  opacity %.2f", DicomText.num(s.hu()), s.a()), w - RIGHT, TOP);
         }
     }
 

@@ -2,31 +2,18 @@ package org.clain.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.geometry.Point2D;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.TextAlignment;
 import javafx.scene.transform.Affine;
-import javafx.scene.transform.NonInvertibleTransformException;
-import org.clain.dicom.Attributes;
-import org.clain.dicom.Tag;
 import org.clain.geom.ImagePlane;
 import org.clain.geom.OrientationLabels;
 import org.clain.render.AutoWindow;
 import org.clain.render.DefaultWindow;
-import org.clain.render.DisplayLut;
 import org.clain.render.SliceGeometry;
 import org.clain.render.SliceImage;
 import org.clain.render.WindowPreset;
@@ -38,9 +25,10 @@ import org.clain.study.Volume;
 
 /**
  * One 2D image viewport: holds the viewing state of one series (slice, window, zoom, pan,
- * rotation, flips, inversion) and draws the slice with its overlays on a Canvas. Pixel values
- * come from the engine ({@link DisplayLut}); geometry from {@link SliceGeometry} and
- * {@link OrientationLabels}. All methods run on the FX thread.
+ * rotation, flips, inversion) and draws the slice with its overlays on a Canvas. Its parts: the
+ * window ({@link VoiWindow}), where the image lies on screen ({@link DisplayedArea}), the pixels
+ * after the display LUT ({@link SlicePixels}), the texts and lines drawn over them
+ * ({@link ViewportOverlay}) and the mouse ({@link ViewportMouse}). All methods run on the FX thread.
  */
 public final class Viewport extends Region {
     /** What the left mouse button does. */
@@ -53,14 +41,6 @@ public final class Viewport extends Region {
     /** Pixels of left-drag per slice with the scroll tool. */
     public static final double DRAG_PIXELS_PER_SLICE = 5;
 
-    private static final Color OVERLAY = Color.rgb(232, 232, 232);
-    private static final Color SHADOW = Color.rgb(0, 0, 0, 0.85);
-    private static final Color LETTER = Color.rgb(255, 214, 90);
-    private static final Color REFERENCE = Color.rgb(64, 196, 255);
-    private static final Font TEXT = Font.font("Dialog", 13);
-    private static final Font TEXT_BOLD = Font.font("Dialog", FontWeight.BOLD, 13);
-    private static final Font LETTERS = Font.font("Dialog", FontWeight.BOLD, 17);
-
     private final Canvas canvas = new Canvas();
     private final int number;
 
@@ -70,11 +50,6 @@ public final class Viewport extends Region {
     private Volume volume;
     private Instance instance;
     private SliceImage preview;
-    /** The volume slice on screen, copied out of its slab (see currentSlice). */
-    private SliceImage shown;
-    private Volume shownVolume;
-    private int shownSlice = -1;
-    private int previewIndex = -1;
     private boolean reverseDisplay;
     private boolean monochrome1;
     private String loading;
@@ -82,20 +57,9 @@ public final class Viewport extends Region {
 
     // viewing state
     private int slice;
-    private double center = 40;
-    private double width = 400;
-    private String windowName = "";
-    private boolean windowChosen;
-    /** The window follows each image's own DICOM window as the user scrolls (until they choose one). */
-    private boolean dicomPerImage;
+    private final VoiWindow window = new VoiWindow();
     private boolean inverted;
-    private double zoom = 1;
-    private boolean fit = true;
-    private double panX;
-    private double panY;
-    private int rotation;
-    private boolean flipH;
-    private boolean flipV;
+    private final DisplayedArea area = new DisplayedArea(this);
     private boolean interpolate = true;
     private boolean overlays = true;
     private boolean active;
@@ -103,25 +67,8 @@ public final class Viewport extends Region {
     private String cine;
     private List<ImagePlane.Segment> referenceLines = List.of();
 
-    // rendering cache
-    private WritableImage image;
-    private int[] argb;
-    private DisplayLut lut;
-    private boolean imageDirty = true;
-    private Object renderedSource;
-
-    // mouse
-    private double pressX;
-    private double pressY;
-    private double pressCenter;
-    private double pressWidth;
-    private double pressZoom;
-    private double pressPanX;
-    private double pressPanY;
-    private int pressSlice;
-    private MouseButton pressButton;
-    private double cursorX = Double.NaN;
-    private double cursorY = Double.NaN;
+    private final SlicePixels pixels = new SlicePixels();
+    private final ViewportOverlay overlay;
 
     private final List<Consumer<Viewport>> sliceListeners = new ArrayList<>();
     private final List<Consumer<Viewport>> stateListeners = new ArrayList<>();
@@ -135,19 +82,7 @@ public final class Viewport extends Region {
         getChildren().add(canvas);
         setFocusTraversable(true);
         setMinSize(50, 50);
-        setOnScroll(this::onScroll);
-        setOnMousePressed(this::onPressed);
-        setOnMouseDragged(this::onDragged);
-        setOnMouseReleased(e -> pressButton = null);
-        setOnMouseMoved(e -> {
-            cursorX = e.getX();
-            cursorY = e.getY();
-            redraw();
-        });
-        setOnMouseExited(e -> {
-            cursorX = Double.NaN;
-            redraw();
-        });
+        overlay = new ViewportOverlay(this, new ViewportMouse(this, area));
     }
 
     public int number() {
@@ -162,7 +97,6 @@ public final class Viewport extends Region {
         stack = st;
         volume = null;
         preview = null;
-        previewIndex = -1;
         error = null;
         loading = "Loading…";
         instance = SliceImage.instance(st, st.slices().get(0));
@@ -170,21 +104,14 @@ public final class Viewport extends Region {
         List<SliceHeader> sl = st.slices();
         reverseDisplay = sl.size() > 1 && sl.get(0).instanceNumber() > sl.get(sl.size() - 1).instanceNumber();
         slice = firstIndex();
-        windowChosen = false;
-        dicomPerImage = false;
+        window.reset();
         inverted = false;
-        rotation = 0;
-        flipH = false;
-        flipV = false;
-        fit = true;
-        panX = 0;
-        panY = 0;
+        area.unturn();
+        area.fitToWindow();
         referenceLines = List.of();
-        image = null;
-        imageDirty = true;
+        pixels.clear();
         fireSlice();
-        fireState();
-        redraw();
+        stateChanged();
     }
 
     /** Shows one slice decoded on its own while the volume loads. */
@@ -193,18 +120,11 @@ public final class Viewport extends Region {
             return;
         }
         preview = img;
-        previewIndex = index;
         slice = index;
-        if (!windowChosen) {
-            AutoWindow.Window w = DefaultWindow.of(stack.slices().get(index), series.modality(), img);
-            dicomPerImage = DefaultWindow.dicom(stack.slices().get(index)) != null;
-            setWindowInternal(w.center(), w.width(), dicomPerImage ? "DICOM"
-                    : "CT".equalsIgnoreCase(series.modality()) ? WindowPreset.ABDOMEN.label() : "Auto");
-        }
-        imageDirty = true;
+        window.openPreview(stack.slices().get(index), series.modality(), img);
+        pixels.invalidate();
         fireSlice();
-        fireState();
-        redraw();
+        stateChanged();
     }
 
     public void setLoading(String text) {
@@ -219,24 +139,10 @@ public final class Viewport extends Region {
         volume = v;
         loading = null;
         slice = Math.max(0, Math.min(v.nz() - 1, slice));
-        if (!windowChosen) {
-            AutoWindow.Window d = DefaultWindow.dicom(stack.slices().get(slice));
-            dicomPerImage = d != null;
-            if (d != null) {
-                setWindowInternal(d.center(), d.width(), "DICOM");
-            } else if ("CT".equalsIgnoreCase(v.modality())) {
-                setWindowInternal(WindowPreset.ABDOMEN.center(), WindowPreset.ABDOMEN.width(),
-                        WindowPreset.ABDOMEN.label());
-            } else {
-                AutoWindow.Window a = AutoWindow.percentiles(v, DefaultWindow.LOW_PERCENTILE,
-                        DefaultWindow.HIGH_PERCENTILE);
-                setWindowInternal(a.center(), a.width(), "Auto");
-            }
-        }
-        imageDirty = true;
+        window.openVolume(stack.slices().get(slice), v);
+        pixels.invalidate();
         fireSlice();
-        fireState();
-        redraw();
+        stateChanged();
     }
 
     public void setError(String text) {
@@ -253,10 +159,9 @@ public final class Viewport extends Region {
         instance = null;
         error = null;
         loading = null;
-        image = null;
+        pixels.clear();
         referenceLines = List.of();
-        fireState();
-        redraw();
+        stateChanged();
     }
 
     public Series series() {
@@ -285,6 +190,15 @@ public final class Viewport extends Region {
 
     public boolean isLoading() {
         return loading != null;
+    }
+
+    String loadingText() {
+        return loading;
+    }
+
+    /** The first image's instance: the patient, study and series the overlay names. */
+    Instance firstInstance() {
+        return instance;
     }
 
     public String error() {
@@ -323,13 +237,9 @@ public final class Viewport extends Region {
         int c = Math.max(0, Math.min(sliceCount() - 1, z));
         if (c != slice) {
             slice = c;
-            imageDirty = true;
-            if (dicomPerImage) {
-                AutoWindow.Window d = DefaultWindow.dicom(stack.slices().get(slice));
-                if (d != null) {
-                    setWindowInternal(d.center(), d.width(), "DICOM");
-                    fireState();
-                }
+            pixels.invalidate();
+            if (window.follow(stack.slices().get(slice))) {
+                fireState();
             }
             fireSlice();
             redraw();
@@ -338,7 +248,12 @@ public final class Viewport extends Region {
 
     /** Moves {@code delta} images in reading order (positive: next image). */
     public void scroll(int delta) {
-        setSlice(slice + (reverseDisplay ? -delta : delta));
+        scrollFrom(slice, delta);
+    }
+
+    /** Goes {@code images} images in reading order from the slice with this index. */
+    void scrollFrom(int index, int images) {
+        setSlice(index + (reverseDisplay ? -images : images));
     }
 
     /** Next image, wrapping from the last to the first (cine). */
@@ -378,38 +293,29 @@ public final class Viewport extends Region {
     // ---------------------------------------------------------------- window
 
     public double windowCenter() {
-        return center;
+        return window.center();
     }
 
     public double windowWidth() {
-        return width;
+        return window.width();
     }
 
     public String windowName() {
-        return windowName;
+        return window.name();
     }
 
     public void setWindow(double c, double w) {
-        windowChosen = true;
-        dicomPerImage = false;
-        setWindowInternal(c, w, "");
-        fireState();
-        redraw();
+        chooseWindow(c, w, "", false);
     }
 
-    private void setWindowInternal(double c, double w, String name) {
-        center = c;
-        width = Math.max(1, w);
-        windowName = name;
-        imageDirty = true;
+    private void chooseWindow(double c, double w, String name, boolean followImages) {
+        window.choose(c, w, name, followImages);
+        pixels.invalidate();
+        stateChanged();
     }
 
     public void applyPreset(WindowPreset p) {
-        windowChosen = true;
-        dicomPerImage = false;
-        setWindowInternal(p.center(), p.width(), p.label());
-        fireState();
-        redraw();
+        chooseWindow(p.center(), p.width(), p.label(), false);
     }
 
     /** The image's own window (first pair), followed image by image from now on, when it has one. */
@@ -421,11 +327,7 @@ public final class Viewport extends Region {
         if (d == null) {
             return false;
         }
-        windowChosen = true;
-        dicomPerImage = true;
-        setWindowInternal(d.center(), d.width(), "DICOM");
-        fireState();
-        redraw();
+        chooseWindow(d.center(), d.width(), "DICOM", true);
         return true;
     }
 
@@ -439,11 +341,7 @@ public final class Viewport extends Region {
         } else {
             return;
         }
-        windowChosen = true;
-        dicomPerImage = false;
-        setWindowInternal(a.center(), a.width(), "Auto");
-        fireState();
-        redraw();
+        chooseWindow(a.center(), a.width(), "Auto", false);
     }
 
     public boolean inverted() {
@@ -452,9 +350,8 @@ public final class Viewport extends Region {
 
     public void toggleInvert() {
         inverted = !inverted;
-        imageDirty = true;
-        fireState();
-        redraw();
+        pixels.invalidate();
+        stateChanged();
     }
 
     public boolean monochrome1() {
@@ -464,40 +361,36 @@ public final class Viewport extends Region {
     // ---------------------------------------------------------------- view
 
     public double zoom() {
-        return zoom;
+        return area.zoom();
     }
 
     public boolean isFit() {
-        return fit;
+        return area.isFit();
     }
 
     public double panX() {
-        return panX;
+        return area.panX();
     }
 
     public double panY() {
-        return panY;
+        return area.panY();
     }
 
     public int rotation() {
-        return rotation;
+        return area.rotation();
     }
 
     public boolean flippedHorizontally() {
-        return flipH;
+        return area.flippedHorizontally();
     }
 
     public boolean flippedVertically() {
-        return flipV;
+        return area.flippedVertically();
     }
 
     public void fitToWindow() {
-        fit = true;
-        panX = 0;
-        panY = 0;
-        updateFit();
-        fireState();
-        redraw();
+        area.fitToWindow();
+        stateChanged();
     }
 
     /** One image pixel per screen pixel. */
@@ -507,67 +400,51 @@ public final class Viewport extends Region {
 
     /** Zooms by a factor keeping the image point under (x, y) in place. */
     public void zoomBy(double factor, double x, double y) {
-        setZoom(zoom * factor, x, y);
+        setZoom(area.zoom() * factor, x, y);
     }
 
     public void zoomBy(double factor) {
         zoomBy(factor, getWidth() / 2, getHeight() / 2);
     }
 
-    private void setZoom(double z, double x, double y) {
+    void setZoom(double z, double x, double y) {
         if (!hasImage()) {
             return;
         }
-        z = Math.max(0.05, Math.min(40, z));
-        Point2D p = screenToImage(x, y);
-        fit = false;
-        zoom = z;
-        if (p != null) {
-            Point2D q = imageToScreen(p.getX(), p.getY());
-            panX += x - q.getX();
-            panY += y - q.getY();
-        }
-        fireState();
-        redraw();
+        area.zoomAbout(z, x, y);
+        stateChanged();
     }
 
     public void pan(double dx, double dy) {
-        fit = false;
-        panX += dx;
-        panY += dy;
-        fireState();
-        redraw();
+        panTo(area.panX() + dx, area.panY() + dy);
+    }
+
+    void panTo(double x, double y) {
+        area.panTo(x, y);
+        stateChanged();
     }
 
     /** Turns the image a quarter turn (positive: clockwise). */
     public void rotate(int quarterTurns) {
-        rotation = Math.floorMod(rotation + quarterTurns, 4);
-        if (fit) {
-            updateFit();
-        }
-        fireState();
-        redraw();
+        area.rotate(quarterTurns);
+        stateChanged();
     }
 
     public void flipHorizontal() {
-        flipH = !flipH;
-        fireState();
-        redraw();
+        area.flipHorizontal();
+        stateChanged();
     }
 
     public void flipVertical() {
-        flipV = !flipV;
-        fireState();
-        redraw();
+        area.flipVertical();
+        stateChanged();
     }
 
     /** Back to the opening view: fit, no pan, no rotation or flips, not inverted, default window. */
     public void resetView() {
-        rotation = 0;
-        flipH = false;
-        flipV = false;
+        area.unturn();
         inverted = false;
-        windowChosen = false;
+        window.unchoose();
         if (volume != null) {
             setVolume(stack, volume);
         }
@@ -618,6 +495,10 @@ public final class Viewport extends Region {
         redraw();
     }
 
+    String cineText() {
+        return cine;
+    }
+
     /** Paints on top of the image (measurements, annotations) each time the viewport is drawn. */
     public void addPainter(Consumer<GraphicsContext> painter) {
         painters.add(painter);
@@ -635,6 +516,11 @@ public final class Viewport extends Region {
         onActivate = l;
     }
 
+    /** The user acts on this viewport (a click, the wheel): the window makes it the active one. */
+    void activate() {
+        onActivate.accept(this);
+    }
+
     private void fireSlice() {
         for (Consumer<Viewport> l : sliceListeners) {
             l.accept(this);
@@ -647,40 +533,38 @@ public final class Viewport extends Region {
         }
     }
 
+    /** Tells the listeners and draws again after a change of the viewing state. */
+    private void stateChanged() {
+        fireState();
+        redraw();
+    }
+
     /** Orientation letters at the image's edges as displayed (empty strings without geometry). */
     public OrientationLabels.Edges orientation() {
         if (stack == null || !stack.slices().get(0).hasGeometry()) {
             return new OrientationLabels.Edges("", "", "", "");
         }
         SliceHeader h = stack.slices().get(0);
-        return OrientationLabels.edges(h.rowDirection(), h.columnDirection(), rotation, flipH, flipV);
+        return OrientationLabels.edges(h.rowDirection(), h.columnDirection(), area.rotation(),
+                area.flippedHorizontally(), area.flippedVertically());
     }
 
-    // ---------------------------------------------------------------- pixels
+    // ---------------------------------------------------------------- pixels and screen geometry
 
-    private SliceImage currentSlice() {
-        if (volume != null) {
-            if (shownVolume != volume || shownSlice != slice) {
-                // copied out of the volume's slab once per slice shown, not per pixel asked
-                shown = SliceImage.of(volume, slice);
-                shownVolume = volume;
-                shownSlice = slice;
-            }
-            return shown;
-        }
-        return preview;
+    /** The slice shown: of the volume once loaded, else the preview (null before either). */
+    SliceImage currentSlice() {
+        return pixels.slice(volume, slice, preview);
     }
 
     /** The slice after the display LUT, before zoom and pan: one pixel per image pixel. */
     public WritableImage renderedImage() {
-        refreshImage();
-        return image;
+        return pixels.render(currentSlice(), window.center(), window.width(), inverted ^ monochrome1);
     }
 
     /** Displayed grey (0..255) of an image pixel, as rendered. */
     public int greyAt(int column, int row) {
-        refreshImage();
-        return argb[row * (int) image.getWidth() + column] & 0xFF;
+        renderedImage();
+        return pixels.grey(column, row);
     }
 
     /** Modality value (HU for CT) at an image pixel of the slice shown. */
@@ -689,175 +573,14 @@ public final class Viewport extends Region {
         return s == null ? Double.NaN : s.value(column, row);
     }
 
-    private void refreshImage() {
-        SliceImage s = currentSlice();
-        if (s == null) {
-            return;
-        }
-        boolean inv = inverted ^ monochrome1;
-        if (image == null || image.getWidth() != s.columns() || image.getHeight() != s.rows()) {
-            image = new WritableImage(s.columns(), s.rows());
-            argb = new int[s.columns() * s.rows()];
-            imageDirty = true;
-        }
-        if (lut == null || !lut.matches(s.signed(), s.slope(), s.intercept(), center, width, inv)) {
-            lut = s.lut(center, width, inv);
-            imageDirty = true;
-        }
-        if (renderedSource != s.stored()) {
-            imageDirty = true;
-        }
-        if (imageDirty) {
-            lut.apply(s.stored(), argb);
-            image.getPixelWriter().setPixels(0, 0, s.columns(), s.rows(), PixelFormat.getIntArgbInstance(), argb, 0,
-                    s.columns());
-            renderedSource = s.stored();
-            imageDirty = false;
-        }
-    }
-
-    // ---------------------------------------------------------------- geometry of the view
-
-    private double aspect() {
-        if (stack == null) {
-            return 1;
-        }
-        SliceHeader h = stack.slices().get(0);
-        return h.columnSpacing() > 0 ? h.rowSpacing() / h.columnSpacing() : 1;
-    }
-
-    private void updateFit() {
-        SliceImage s = currentSlice();
-        if (s == null || getWidth() <= 0 || getHeight() <= 0) {
-            return;
-        }
-        double w = s.columns();
-        double h = s.rows() * aspect();
-        if (rotation % 2 == 1) {
-            double t = w;
-            w = h;
-            h = t;
-        }
-        zoom = Math.min(getWidth() / w, getHeight() / h);
-    }
-
-    /** Image pixel coordinates (column, row: pixel centres at integers) to screen. */
-    private Affine viewTransform() {
-        SliceImage s = currentSlice();
-        int w = s == null ? 1 : s.columns();
-        int h = s == null ? 1 : s.rows();
-        Affine t = new Affine();
-        t.appendTranslation(getWidth() / 2 + panX, getHeight() / 2 + panY);
-        t.appendRotation(90.0 * rotation);
-        t.appendScale(flipH ? -zoom : zoom, (flipV ? -zoom : zoom) * aspect());
-        t.appendTranslation(-w / 2.0, -h / 2.0);
-        return t;
-    }
-
     /** Screen point of an image position (column, row in pixel units; a pixel's centre is at +0.5). */
     public Point2D imageToScreen(double u, double v) {
-        return viewTransform().transform(u, v);
+        return area.imageToScreen(u, v);
     }
 
     /** Image position (pixel units, corner origin) under a screen point, or null. */
     public Point2D screenToImage(double x, double y) {
-        try {
-            return viewTransform().inverseTransform(x, y);
-        } catch (NonInvertibleTransformException e) {
-            return null;
-        }
-    }
-
-    // ---------------------------------------------------------------- mouse
-
-    private void onScroll(ScrollEvent e) {
-        double d = e.getDeltaY();
-        if (d == 0 || !hasImage()) {
-            return;
-        }
-        activate();
-        if (e.isShortcutDown() || e.isControlDown()) {
-            zoomBy(d > 0 ? WHEEL_ZOOM : 1 / WHEEL_ZOOM, e.getX(), e.getY());
-        } else {
-            scroll(d < 0 ? 1 : -1);
-        }
-        e.consume();
-    }
-
-    private void onPressed(MouseEvent e) {
-        activate();
-        requestFocus();
-        pressButton = e.getButton();
-        pressX = e.getX();
-        pressY = e.getY();
-        pressCenter = center;
-        pressWidth = width;
-        pressZoom = zoom;
-        pressPanX = panX;
-        pressPanY = panY;
-        pressSlice = slice;
-    }
-
-    private void onDragged(MouseEvent e) {
-        if (pressButton == null || !hasImage()) {
-            return;
-        }
-        double dx = e.getX() - pressX;
-        double dy = e.getY() - pressY;
-        cursorX = e.getX();
-        cursorY = e.getY();
-        switch (pressButton) {
-            case SECONDARY -> dragWindow(dx, dy);
-            case MIDDLE -> dragPan();
-            case PRIMARY -> {
-                switch (tool) {
-                    case WINDOW -> dragWindow(dx, dy);
-                    case PAN -> dragPan();
-                    case ZOOM -> {
-                        double z = pressZoom * Math.exp(-dy / 200);
-                        panX = pressPanX;
-                        panY = pressPanY;
-                        zoom = pressZoom;
-                        setZoom(z, pressX, pressY);
-                    }
-                    case SCROLL -> {
-                        int n = (int) Math.round(dy / DRAG_PIXELS_PER_SLICE);
-                        setSlice(pressSlice + (reverseDisplay ? -n : n));
-                    }
-                }
-            }
-            default -> { }
-        }
-        e.consume();
-    }
-
-    private void dragWindow(double dx, double dy) {
-        double step = pressWidth / WL_DRAG_DIVISOR;
-        windowChosen = true;
-        dicomPerImage = false;
-        setWindowInternal(pressCenter + dy * step, pressWidth + dx * step, "");
-        fireState();
-        redraw();
-    }
-
-    private void dragPan() {
-        fit = false;
-        panX = pressPanX + (getLastDragX() - pressX);
-        panY = pressPanY + (getLastDragY() - pressY);
-        fireState();
-        redraw();
-    }
-
-    private double getLastDragX() {
-        return cursorX;
-    }
-
-    private double getLastDragY() {
-        return cursorY;
-    }
-
-    private void activate() {
-        onActivate.accept(this);
+        return area.screenToImage(x, y);
     }
 
     // ---------------------------------------------------------------- drawing
@@ -869,8 +592,8 @@ public final class Viewport extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
-            if (fit) {
-                updateFit();
+            if (area.isFit()) {
+                area.updateFit();
             }
             redraw();
         }
@@ -884,275 +607,32 @@ public final class Viewport extends Region {
         g.setFill(Color.BLACK);
         g.fillRect(0, 0, cw, ch);
         if (stack == null) {
-            hint(g, cw, ch, "Open a study: File ▸ Open folder (Ctrl+O), or drop DICOM files or folders here");
+            ViewportOverlay.hint(g, cw, ch,
+                    "Open a study: File ▸ Open folder (Ctrl+O), or drop DICOM files or folders here");
             return;
         }
         SliceImage s = currentSlice();
         if (s == null) {
-            hint(g, cw, ch, error != null ? error : loading != null ? loading : "");
-            drawOverlays(g, cw, ch);
+            ViewportOverlay.hint(g, cw, ch, error != null ? error : loading != null ? loading : "");
+            overlay.draw(g, cw, ch);
             return;
         }
-        if (fit) {
-            updateFit();
+        if (area.isFit()) {
+            area.updateFit();
         }
-        refreshImage();
+        WritableImage image = renderedImage();
         g.save();
-        g.setTransform(viewTransform());
-        g.setImageSmoothing(interpolate && zoom < 8);
+        g.setTransform(area.transform());
+        g.setImageSmoothing(interpolate && area.zoom() < 8);
         g.drawImage(image, 0, 0);
         g.restore();
-        drawReferenceLines(g);
+        overlay.drawReferenceLines(g);
         for (Consumer<GraphicsContext> p : painters) {
             p.accept(g);
         }
-        drawOverlays(g, cw, ch);
+        overlay.draw(g, cw, ch);
         if (error != null) {
-            hint(g, cw, ch, error);
+            ViewportOverlay.hint(g, cw, ch, error);
         }
-    }
-
-    private void drawReferenceLines(GraphicsContext g) {
-        if (referenceLines.isEmpty()) {
-            return;
-        }
-        g.setStroke(REFERENCE);
-        g.setLineWidth(1.2);
-        for (ImagePlane.Segment sgm : referenceLines) {
-            Point2D a = imageToScreen(sgm.column0() + 0.5, sgm.row0() + 0.5);
-            Point2D b = imageToScreen(sgm.column1() + 0.5, sgm.row1() + 0.5);
-            g.strokeLine(a.getX(), a.getY(), b.getX(), b.getY());
-        }
-    }
-
-    private void hint(GraphicsContext g, double cw, double ch, String text) {
-        g.setFont(TEXT);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        g.setFill(Color.rgb(150, 150, 150));
-        g.fillText(text, cw / 2, ch / 2, Math.max(50, cw - 20));
-    }
-
-    private void drawOverlays(GraphicsContext g, double cw, double ch) {
-        if (!overlays || instance == null) {
-            return;
-        }
-        Attributes ds = instance.file().dataset();
-        List<String> tl = new ArrayList<>();
-        tl.add(personName(instance.patientName()));
-        tl.add("ID: " + instance.patientId());
-        String age = ds.getString(Tag.PatientAge, "");
-        String sex = ds.getString(Tag.PatientSex, "");
-        String birth = ds.getString(Tag.PatientBirthDate, "");
-        String ageSex = (age.isEmpty() && !birth.isEmpty() ? "DOB " + date(birth) : age)
-                + (sex.isEmpty() ? "" : (age.isEmpty() && birth.isEmpty() ? "Sex " : " ") + sex);
-        if (!ageSex.isBlank()) {
-            tl.add(ageSex.trim());
-        }
-        String studyDate = ds.getString(Tag.StudyDate, "");
-        if (!studyDate.isEmpty()) {
-            tl.add(date(studyDate) + time(ds.getString(Tag.StudyTime, "")));
-        }
-        List<String> tr = new ArrayList<>();
-        String inst = ds.getString(Tag.InstitutionName, "");
-        if (!inst.isEmpty()) {
-            tr.add(inst);
-        }
-        String studyDesc = ds.getString(Tag.StudyDescription, "");
-        if (!studyDesc.isEmpty()) {
-            tr.add(studyDesc);
-        }
-        tr.add(series.description().isBlank() ? "(no description)" : series.description());
-        tr.add("Se " + series.seriesNumber() + "  " + series.modality());
-
-        List<String> bl = new ArrayList<>();
-        SliceHeader h = stack.slices().get(Math.min(slice, stack.size() - 1));
-        bl.add(String.format(Locale.ROOT, "Im %d/%d%s", displayNumber(), sliceCount(),
-                h.instanceNumber() != displayNumber() ? "  (#" + h.instanceNumber() + ")" : ""));
-        if (volume != null) {
-            bl.add(String.format(Locale.ROOT, "Pos %.1f mm", SliceGeometry.position(volume, slice)));
-        }
-        if (h.sliceThickness() > 0) {
-            bl.add(String.format(Locale.ROOT, "Th %.1f mm", h.sliceThickness()));
-        }
-        String cursor = cursorText();
-        if (cursor != null) {
-            bl.add(cursor);
-        }
-        List<String> br = new ArrayList<>();
-        if (loading != null) {
-            br.add(loading);
-        }
-        if (cine != null) {
-            br.add(cine);
-        }
-        List<String> view = new ArrayList<>();
-        if (rotation != 0) {
-            view.add("Rot " + rotation * 90 + "°");
-        }
-        if (flipH) {
-            view.add("Flip H");
-        }
-        if (flipV) {
-            view.add("Flip V");
-        }
-        if (inverted) {
-            view.add("Inv");
-        }
-        if (!view.isEmpty()) {
-            br.add(String.join("  ", view));
-        }
-        br.add(String.format(Locale.ROOT, "Zoom %.2f", zoom));
-        br.add(String.format(Locale.ROOT, "W %s  L %s%s", num(width), num(center),
-                windowName.isEmpty() ? "" : "  " + windowName));
-
-        double m = 8;
-        g.setTextBaseline(VPos.TOP);
-        textBlock(g, tl, m, m, TextAlignment.LEFT, true);
-        textBlock(g, tr, cw - m, m, TextAlignment.RIGHT, false);
-        double lh = 17;
-        g.setTextBaseline(VPos.TOP);
-        textBlock(g, bl, m, ch - m - lh * bl.size(), TextAlignment.LEFT, false);
-        textBlock(g, br, cw - m, ch - m - lh * br.size(), TextAlignment.RIGHT, false);
-
-        OrientationLabels.Edges e = orientation();
-        g.setFont(LETTERS);
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.CENTER);
-        shadowText(g, e.top(), cw / 2, m + 10, LETTER);
-        shadowText(g, e.bottom(), cw / 2, ch - m - 10, LETTER);
-        g.setTextAlign(TextAlignment.RIGHT);
-        shadowText(g, e.right(), cw - m, ch / 2, LETTER);
-        g.setTextAlign(TextAlignment.LEFT);
-        shadowText(g, e.left(), m, ch / 2, LETTER);
-        if (hasImage()) {
-            drawScaleBar(g, cw, ch);
-        }
-    }
-
-    private String cursorText() {
-        if (Double.isNaN(cursorX) || !hasImage()) {
-            return null;
-        }
-        Point2D p = screenToImage(cursorX, cursorY);
-        SliceImage s = currentSlice();
-        if (p == null || s == null) {
-            return null;
-        }
-        int c = (int) Math.floor(p.getX());
-        int r = (int) Math.floor(p.getY());
-        if (c < 0 || r < 0 || c >= s.columns() || r >= s.rows()) {
-            return null;
-        }
-        String unit = "CT".equalsIgnoreCase(series.modality()) ? " HU" : "";
-        return String.format(Locale.ROOT, "(%d, %d)  %s%s", c, r, num(s.value(c, r)), unit);
-    }
-
-    /** A horizontal bar of a round length in mm, with 1/5 ticks, bottom centre above the letter. */
-    private void drawScaleBar(GraphicsContext g, double cw, double ch) {
-        SliceHeader h = stack.slices().get(0);
-        double mmPerImagePixel = h.columnSpacing() > 0 ? h.columnSpacing() : 1;
-        double pxPerMm = zoom / mmPerImagePixel;
-        double target = cw * 0.2 / pxPerMm;
-        double mm = niceLength(target);
-        double len = mm * pxPerMm;
-        if (len < 20) {
-            return;
-        }
-        double y = ch - 34;
-        double x0 = cw / 2 - len / 2;
-        g.setStroke(SHADOW);
-        g.setLineWidth(3);
-        g.strokeLine(x0, y, x0 + len, y);
-        g.setStroke(OVERLAY);
-        g.setLineWidth(1);
-        g.strokeLine(x0, y, x0 + len, y);
-        for (int i = 0; i <= 5; i++) {
-            double x = x0 + len * i / 5;
-            double t = i == 0 || i == 5 ? 6 : 3;
-            g.strokeLine(x, y - t, x, y);
-        }
-        g.setFont(TEXT);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        String label = mm >= 10 ? num(mm / 10) + " cm" : num(mm) + " mm";
-        shadowText(g, label, x0 + len + 6, y - 2, OVERLAY);
-    }
-
-    static double niceLength(double mm) {
-        if (!(mm > 0)) {
-            return 10;
-        }
-        double p = Math.pow(10, Math.floor(Math.log10(mm)));
-        for (double f : new double[] {5, 2, 1}) {
-            if (f * p <= mm) {
-                return f * p;
-            }
-        }
-        return p;
-    }
-
-    private void textBlock(GraphicsContext g, List<String> lines, double x, double y, TextAlignment align,
-                           boolean firstBold) {
-        g.setTextAlign(align);
-        for (int i = 0; i < lines.size(); i++) {
-            g.setFont(i == 0 && firstBold ? TEXT_BOLD : TEXT);
-            shadowText(g, lines.get(i), x, y + i * 17, OVERLAY);
-        }
-    }
-
-    private static void shadowText(GraphicsContext g, String s, double x, double y, Color c) {
-        if (s == null || s.isEmpty()) {
-            return;
-        }
-        g.setFill(SHADOW);
-        g.fillText(s, x + 1, y + 1);
-        g.fillText(s, x - 1, y + 1);
-        g.setFill(c);
-        g.fillText(s, x, y);
-    }
-
-    static String num(double v) {
-        if (Math.abs(v - Math.rint(v)) < 1e-6) {
-            return Long.toString(Math.round(v));
-        }
-        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f" : "%.1f", v);
-    }
-
-    /** "Family^Given^Middle" as "FAMILY, Given Middle". */
-    static String personName(String pn) {
-        if (pn == null || pn.isBlank()) {
-            return "(no name)";
-        }
-        String alphabetic = pn.split("=", -1)[0];
-        String[] p = alphabetic.split("\\^", -1);
-        StringBuilder sb = new StringBuilder(p[0].trim().toUpperCase(Locale.ROOT));
-        StringBuilder given = new StringBuilder();
-        for (int i = 1; i < Math.min(p.length, 3); i++) {
-            if (!p[i].isBlank()) {
-                given.append(given.length() > 0 ? " " : "").append(p[i].trim());
-            }
-        }
-        if (given.length() > 0) {
-            sb.append(", ").append(given);
-        }
-        return sb.toString();
-    }
-
-    /** DICOM DA "YYYYMMDD" as ISO "YYYY-MM-DD" (left as is when not 8 digits). */
-    static String date(String da) {
-        String d = da.trim();
-        if (d.matches("\\d{8}")) {
-            return d.substring(0, 4) + "-" + d.substring(4, 6) + "-" + d.substring(6, 8);
-        }
-        return d;
-    }
-
-    private static String time(String tm) {
-        String t = tm.trim();
-        if (t.matches("\\d{4}.*")) {
-            return " " + t.substring(0, 2) + ":" + t.substring(2, 4);
-        }
-        return "";
     }
 }

@@ -435,7 +435,7 @@ public final class VolumeView extends Region {
             case MIP -> "MIP";
             case MINIP -> "MinIP";
             case AVG -> "Average";
-            case ISO -> String.format(Locale.ROOT, "Iso %s HU", Viewport.num(params.isoValue()));
+            case ISO -> String.format(Locale.ROOT, "Iso %s HU", DicomText.num(params.isoValue()));
         };
     }
 

@@ -72,12 +72,12 @@ class UiConfigTest {
 
     @Test
     void overlayTextFormats() {
-        assertEquals("DOE, John Q", Viewport.personName("Doe^John^Q"));
-        assertEquals("PGBM-001", Viewport.personName("PGBM-001"));
-        assertEquals("(no name)", Viewport.personName(""));
-        assertEquals("2012-07-06", Viewport.date("20120706"));
-        assertEquals(100, Viewport.niceLength(180));
-        assertEquals(50, Viewport.niceLength(99));
-        assertEquals(20, Viewport.niceLength(20));
+        assertEquals("DOE, John Q", DicomText.personName("Doe^John^Q"));
+        assertEquals("PGBM-001", DicomText.personName("PGBM-001"));
+        assertEquals("(no name)", DicomText.personName(""));
+        assertEquals("2012-07-06", DicomText.date("20120706"));
+        assertEquals(100, ViewportOverlay.niceLength(180));
+        assertEquals(50, ViewportOverlay.niceLength(99));
+        assertEquals(20, ViewportOverlay.niceLength(20));
     }
 }

@@ -1,0 +1,81 @@
+package org.clain.ui;
+
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
+import javafx.util.Duration;
+
+/** Cine: the active viewport steps through its images at a chosen rate, wrapping at the end. */
+final class Cine {
+    private static final int MAX_FPS = 60;
+
+    private final ViewportGrid viewports;
+    private final UserConfig config;
+    private final Spinner<Integer> fpsSpinner = new Spinner<>(1, MAX_FPS, 10);
+    private final ToggleButton button = new ToggleButton("▶ Cine");
+    private Timeline timeline;
+
+    Cine(ViewportGrid viewports, UserConfig config) {
+        this.viewports = viewports;
+        this.config = config;
+        fpsSpinner.getValueFactory().setValue((int) Math.max(1, Math.min(MAX_FPS, Math.round(config.cineFps))));
+        button.setId("cine");
+        button.setOnAction(e -> set(button.isSelected()));
+        fpsSpinner.setId("fps");
+        fpsSpinner.setPrefWidth(70);
+        fpsSpinner.setEditable(false);
+        fpsSpinner.setFocusTraversable(false);
+        fpsSpinner.valueProperty().addListener((o, a, b) -> {
+            config.cineFps = b;
+            if (timeline != null) {
+                set(true);
+            }
+        });
+    }
+
+    ToggleButton button() {
+        return button;
+    }
+
+    Spinner<Integer> fpsSpinner() {
+        return fpsSpinner;
+    }
+
+    boolean playing() {
+        return timeline != null;
+    }
+
+    int fps() {
+        return fpsSpinner.getValue();
+    }
+
+    void toggle() {
+        set(timeline == null);
+    }
+
+    void changeFps(int delta) {
+        fpsSpinner.getValueFactory().setValue(Math.max(1, Math.min(MAX_FPS, fpsSpinner.getValue() + delta)));
+    }
+
+    /** Plays in the active viewport (when it has a volume) or stops. */
+    void set(boolean on) {
+        if (timeline != null) {
+            timeline.stop();
+            timeline = null;
+        }
+        for (Viewport v : viewports.all()) {
+            v.setCineText(null);
+        }
+        Viewport active = viewports.active();
+        if (on && active.volume() != null) {
+            int fps = fpsSpinner.getValue();
+            timeline = new Timeline(new KeyFrame(Duration.seconds(1.0 / fps), e -> active.cineStep()));
+            timeline.setCycleCount(Animation.INDEFINITE);
+            timeline.play();
+            active.setCineText("Cine " + fps + " fps");
+        }
+        button.setSelected(timeline != null);
+    }
+}

@@ -1,0 +1,229 @@
+package org.clain.ui;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import org.clain.dicom.DicomException;
+import org.clain.render.SliceImage;
+import org.clain.study.Scanner;
+import org.clain.study.Series;
+import org.clain.study.Skipped;
+import org.clain.study.SliceStack;
+import org.clain.study.StudyIndex;
+import org.clain.study.Volume;
+import org.clain.study.VolumeLoader;
+
+/**
+ * The main window's background work: scanning files and folders into a {@link StudyIndex}
+ * ({@link Scanner}) and decoding series into volumes ({@link VolumeLoader}), first image first.
+ * Decoded volumes are kept until another index is shown. Results reach the window on the FX thread.
+ */
+final class SeriesLoader {
+    private static final System.Logger LOG = System.getLogger("clain.ui");
+
+    private final MainWindow window;
+    private final ViewportGrid grid;
+    private final StatusBar statusBar;
+    private final ExecutorService workers = Executors.newFixedThreadPool(2, MainWindow.daemon("clain-worker"));
+    private final Map<SliceStack, Volume> volumes = new HashMap<>();
+    private final Map<SliceStack, Task<Volume>> loads = new HashMap<>();
+    private Scanner scanner;
+    private Task<StudyIndex> scanTask;
+    private boolean scanning;
+
+    SeriesLoader(MainWindow window, ViewportGrid grid, StatusBar statusBar) {
+        this.window = window;
+        this.grid = grid;
+        this.statusBar = statusBar;
+    }
+
+    /** Scans files, folders and DICOMDIRs; the index goes to the window (a scan still running is cancelled). */
+    void scan(List<Path> paths) {
+        if (scanTask != null && !scanTask.isDone()) {
+            scanTask.cancel();
+        }
+        Scanner sc = new Scanner();
+        Task<StudyIndex> task = new Task<>() {
+            @Override
+            protected StudyIndex call() {
+                updateTitle("Reading " + describe(paths));
+                sc.onProgress((done, total) -> {
+                    if (isCancelled()) {
+                        sc.cancel();
+                    }
+                    updateProgress(done, total);
+                    updateMessage(done + " / " + total + " files");
+                });
+                return sc.run(paths);
+            }
+        };
+        scanner = sc;
+        scanTask = task;
+        scanning = true;
+        task.setOnSucceeded(e -> {
+            if (task == scanTask) {
+                scanning = false;
+                window.setIndex(task.getValue());
+            }
+        });
+        task.setOnFailed(e -> {
+            if (task == scanTask) {
+                scanning = false;
+            }
+            Throwable t = task.getException();
+            LOG.log(System.Logger.Level.ERROR, "scan failed", t);
+            window.addProblem(new Skipped(paths.get(0), "could not be read: " + t));
+            statusBar.setText("Could not read " + describe(paths) + ": " + t.getMessage());
+        });
+        task.setOnCancelled(e -> {
+            if (task == scanTask) {
+                scanning = false;
+            }
+            statusBar.setText("Opening cancelled");
+        });
+        statusBar.track(task);
+        workers.submit(task);
+    }
+
+    private static String describe(List<Path> paths) {
+        Path first = paths.get(0);
+        String name = first.getFileName() == null ? first.toString() : first.getFileName().toString();
+        return paths.size() == 1 ? name : name + " and " + (paths.size() - 1) + " more";
+    }
+
+    /** Cancels the decoding of every volume and forgets those decoded (another index is shown). */
+    void forget() {
+        for (Task<Volume> t : loads.values()) {
+            t.cancel();
+        }
+        loads.clear();
+        volumes.clear();
+    }
+
+    /** The volume of a stack once decoded, or null. */
+    Volume volume(SliceStack stack) {
+        return volumes.get(stack);
+    }
+
+    /** The decoded volume of a series, or null. */
+    Volume volumeOf(String seriesInstanceUid) {
+        for (Map.Entry<SliceStack, Volume> e : volumes.entrySet()) {
+            if (e.getKey().series().seriesInstanceUid().equals(seriesInstanceUid)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Decodes a stack's volume unless it is being decoded: the image at {@code first} comes first, as
+     * a preview in the viewports showing the stack, then the volume goes to every viewport.
+     */
+    void load(Series s, SliceStack stack, int first, Viewport vp) {
+        if (loads.containsKey(stack)) {
+            return;
+        }
+        List<Viewport> viewports = grid.all();
+        String what = (s.description().isBlank() ? "series " + s.seriesNumber() : s.description());
+        Task<Volume> task = new Task<>() {
+            @Override
+            protected Volume call() throws Exception {
+                updateTitle("Loading " + what);
+                try {
+                    SliceImage img = SliceImage.decode(stack, first);
+                    Platform.runLater(() -> {
+                        for (Viewport x : viewports) {
+                            x.showPreview(stack, img, first);
+                        }
+                    });
+                } catch (DicomException e) {
+                    LOG.log(System.Logger.Level.WARNING, "first image: " + e.getMessage());
+                }
+                return VolumeLoader.load(stack, (done, total) -> {
+                    if (isCancelled()) {
+                        throw new CancellationException("cancelled");
+                    }
+                    updateProgress(done, total);
+                    updateMessage(done + " / " + total + " images");
+                });
+            }
+        };
+        loads.put(stack, task);
+        task.messageProperty().addListener((o, a, b) -> {
+            for (Viewport x : viewports) {
+                if (x.stack() == stack && x.isLoading()) {
+                    x.setLoading("Loading " + b);
+                }
+            }
+        });
+        task.setOnSucceeded(e -> {
+            loads.remove(stack);
+            if (window.index() == null || !window.index().series().contains(s)) {
+                return;
+            }
+            Volume vol = task.getValue();
+            volumes.put(stack, vol);
+            for (Viewport x : viewports) {
+                x.setVolume(stack, vol);
+            }
+            for (String w : stack.warnings()) {
+                LOG.log(System.Logger.Level.INFO, what + ": " + w);
+            }
+            statusBar.setText(what + ": " + vol.nz() + " images, " + vol.nx() + "x" + vol.ny()
+                    + (stack.warnings().isEmpty() ? "" : "  — " + stack.warnings().get(0)));
+            Viewport active = grid.active();
+            grid.syncFrom(active.volume() != null ? active : vp);
+        });
+        task.setOnFailed(e -> {
+            loads.remove(stack);
+            Throwable t = task.getException();
+            String reason = t instanceof DicomException d ? d.reason() : String.valueOf(t);
+            window.addProblem(new Skipped(stack.slices().get(0).path(), "series \"" + what
+                    + "\" cannot be shown: " + reason));
+            for (Viewport x : viewports) {
+                if (x.stack() == stack) {
+                    x.setError("Cannot show this series: " + reason);
+                }
+            }
+            statusBar.setText("Cannot show " + what + ": " + reason);
+        });
+        task.setOnCancelled(e -> {
+            loads.remove(stack);
+            for (Viewport x : viewports) {
+                if (x.stack() == stack && x.volume() == null) {
+                    x.setError("Loading cancelled");
+                }
+            }
+        });
+        statusBar.track(task);
+        workers.submit(task);
+    }
+
+    /** Cancels what the status bar shows (the scan, or a volume being decoded). */
+    void cancel() {
+        Task<?> tracked = statusBar.tracked();
+        if (tracked != null) {
+            if (tracked == scanTask && scanner != null) {
+                scanner.cancel();
+            }
+            tracked.cancel();
+        }
+    }
+
+    /** True while a scan or a volume load runs. */
+    boolean busy() {
+        // not Task.isRunning: a submitted task is READY until a worker picks it up, and done
+        // before its result reaches the FX thread
+        return scanning || !loads.isEmpty();
+    }
+
+    void shutdown() {
+        workers.shutdownNow();
+    }
+}

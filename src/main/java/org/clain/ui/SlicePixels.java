@@ -1,0 +1,81 @@
+package org.clain.ui;
+
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import org.clain.render.DisplayLut;
+import org.clain.render.SliceImage;
+import org.clain.study.Volume;
+
+/**
+ * The pixels of the slice a viewport shows: the slice copied out of its volume, and its greys
+ * after the display LUT ({@link DisplayLut}), one pixel per image pixel. Both are kept between
+ * redraws and made again only when the slice, the window or the inversion changed.
+ */
+final class SlicePixels {
+    /** The volume slice on screen, copied out of its slab (see slice). */
+    private SliceImage shown;
+    private Volume shownVolume;
+    private int shownSlice = -1;
+
+    private WritableImage image;
+    private int[] argb;
+    private DisplayLut lut;
+    private boolean dirty = true;
+    private Object renderedSource;
+
+    /** The slice z of the volume, or the preview while there is no volume (null without either). */
+    SliceImage slice(Volume volume, int z, SliceImage preview) {
+        if (volume != null) {
+            if (shownVolume != volume || shownSlice != z) {
+                // copied out of the volume's slab once per slice shown, not per pixel asked
+                shown = SliceImage.of(volume, z);
+                shownVolume = volume;
+                shownSlice = z;
+            }
+            return shown;
+        }
+        return preview;
+    }
+
+    /** The slice through the display LUT (the last image made when there is no slice). */
+    WritableImage render(SliceImage s, double center, double width, boolean invert) {
+        if (s == null) {
+            return image;
+        }
+        if (image == null || image.getWidth() != s.columns() || image.getHeight() != s.rows()) {
+            image = new WritableImage(s.columns(), s.rows());
+            argb = new int[s.columns() * s.rows()];
+            dirty = true;
+        }
+        if (lut == null || !lut.matches(s.signed(), s.slope(), s.intercept(), center, width, invert)) {
+            lut = s.lut(center, width, invert);
+            dirty = true;
+        }
+        if (renderedSource != s.stored()) {
+            dirty = true;
+        }
+        if (dirty) {
+            lut.apply(s.stored(), argb);
+            image.getPixelWriter().setPixels(0, 0, s.columns(), s.rows(), PixelFormat.getIntArgbInstance(), argb, 0,
+                    s.columns());
+            renderedSource = s.stored();
+            dirty = false;
+        }
+        return image;
+    }
+
+    /** Displayed grey (0..255) of an image pixel, as last rendered. */
+    int grey(int column, int row) {
+        return argb[row * (int) image.getWidth() + column] & 0xFF;
+    }
+
+    void invalidate() {
+        dirty = true;
+    }
+
+    /** Forgets the image (a new series, or none). */
+    void clear() {
+        image = null;
+        dirty = true;
+    }
+}
