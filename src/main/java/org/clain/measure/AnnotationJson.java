@@ -12,6 +12,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,10 @@ import org.clain.geom.Vec3;
  * unknown type is refused with the reason, never half-read.
  */
 public final class AnnotationJson {
+    /** UTC to the millisecond, always the same width (Instant.toString drops trailing zero digits). */
+    private static final DateTimeFormatter SAVED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
     public static final int SCHEMA_VERSION = 1;
     public static final String FORMAT = "clain-annotations";
 
@@ -82,7 +88,7 @@ public final class AnnotationJson {
         root.put("format", FORMAT);
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("studyInstanceUid", studyUid);
-        root.put("savedAt", Instant.now().toString());
+        root.put("savedAt", SAVED_AT.format(Instant.now()));
         ArrayNode arr = root.putArray("measurements");
         for (Measurement m : list) {
             arr.add(toNode(m));
