@@ -1,15 +1,12 @@
 package org.clain.dicom;
 
-import java.nio.file.StandardOpenOption;
-
-import java.nio.channels.FileChannel;
-
-import java.io.IOException;
-
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.DataFormatException;
@@ -161,7 +158,7 @@ public final class PixelDecoder {
 
     /**
      * {@link #storedValues} of a one-sample frame narrowed into a caller's short[] (the volume's
-     * slice): native 16-bit data is bulk-copied from the mapped file, no int[] in between.
+     * slice): native 16-bit data is read from the file straight into it, no int[] in between.
      */
     public void storedValues(int index, short[] dst) throws DicomException {
         if (dst.length != pixel.pixelsPerFrame()) {

@@ -16,6 +16,9 @@ import org.clain.geom.Vec3;
  * (1 MiB G1 regions) each such slice filled a whole region: twice the voxels' memory.
  */
 public final class Volume {
+    private static final long SLAB_BYTES = 64L << 20;
+    /** An array's header, generously: the slab and its header stay within SLAB_BYTES. */
+    private static final long ARRAY_HEADER_ROOM = 64;
     private final int nx;
     private final int ny;
     private final int nz;
@@ -108,7 +111,7 @@ public final class Volume {
         return (int) Math.max(1, Math.min(Math.max(nz, 1), room / Math.max(sliceBytes, 1)));
     }
 
-    /** Zeroed slabs for {@link #Volume(int, int, int, short[][], int, boolean, double[], double[], Affine, String, String, double[], double[], Integer)}. */
+    /** Zeroed slabs of {@link #slicesPerSlab} slices each (the last may hold fewer), for the slab constructor. */
     public static short[][] allocateSlabs(int nx, int ny, int nz) {
         int k = slicesPerSlab(nx, ny, nz);
         int n = (nz + k - 1) / k;
@@ -119,10 +122,6 @@ public final class Volume {
         }
         return slabs;
     }
-
-    private static final long SLAB_BYTES = 64L << 20;
-    /** An array's header, generously: the slab and its header stay within SLAB_BYTES. */
-    private static final long ARRAY_HEADER_ROOM = 64;
 
     /** The array holding slice z (from {@link #offset(int)}, x fastest). Shared: do not modify. */
     public short[] data(int z) {

@@ -132,8 +132,8 @@ public final class JpegDecoder {
     }
 
     /**
-     * As {@link #decode(byte[], int, int, long)}; a single-component image whose samples fit in
-     * {@code reuse} is decoded into it (the returned image's samples are then a prefix of it).
+     * As {@link #decode(byte[], int, int, long)}; a single-component image of exactly
+     * {@code reuse.length} samples is decoded into {@code reuse}, which the result then holds.
      */
     public static DecodedImage decode(byte[] data, int offset, int length, long maxSamples, int[] reuse)
             throws CodecException {
