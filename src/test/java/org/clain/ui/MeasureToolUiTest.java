@@ -307,10 +307,10 @@ class MeasureToolUiTest {
 
         fxRun(() -> vp.setSlice(k + 20));
         fxRun(() -> measure().select(null));
+        WaitForAsyncUtils.waitForFxEvents(); // the list laid out again before the robot clicks it
         // a click on its row brings the slice back and selects it
         robot.clickOn(MeasureUiSupport.cell(robot, 0, "Type"));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(k, fx(vp::sliceIndex));
+        waitUntil("the slice of the clicked measurement", 10, () -> fx(vp::sliceIndex) == k);
         assertEquals(id, fx(() -> measure().selectedId()));
         assertTrue(fx(() -> measure().layer(pv).shownIds()).contains(id));
     }
