@@ -37,6 +37,15 @@ public final class Attributes {
         return parent;
     }
 
+    /** The image's pixels: Pixel Data, else Float or Double Float Pixel Data; null if none. */
+    public Element pixelData() {
+        Element px = get(Tag.PixelData);
+        if (px == null) {
+            px = get(Tag.FloatPixelData);
+        }
+        return px != null ? px : get(Tag.DoubleFloatPixelData);
+    }
+
     public void put(Element e) {
         elements.put(e.tag(), e);
         if (e.tag() == Tag.SpecificCharacterSet) {

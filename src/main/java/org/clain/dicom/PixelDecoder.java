@@ -60,13 +60,7 @@ public final class PixelDecoder {
 
     public static PixelDecoder of(DicomFile f) throws DicomException {
         Attributes ds = f.dataset();
-        Element px = ds.get(Tag.PixelData);
-        if (px == null) {
-            px = ds.get(Tag.FloatPixelData);
-        }
-        if (px == null) {
-            px = ds.get(Tag.DoubleFloatPixelData);
-        }
+        Element px = ds.pixelData();
         if (px == null || px.bulk() == null) {
             throw new DicomException(f.path(), -1, "no Pixel Data");
         }

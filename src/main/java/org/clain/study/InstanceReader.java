@@ -34,7 +34,7 @@ public final class InstanceReader {
         int cols = ds.getInt(Tag.Columns, 0);
         int frames = Math.max(1, ds.getInt(Tag.NumberOfFrames, 1));
         boolean hasPixels = rows > 0 && cols > 0
-                && (ds.contains(Tag.PixelData) || ds.contains(Tag.FloatPixelData) || ds.contains(Tag.DoubleFloatPixelData));
+                && ds.pixelData() != null;
         if (hasPixels) {
             frames = framesHeld(f, frames, warnings);
         }
@@ -69,13 +69,7 @@ public final class InstanceReader {
      */
     private static int framesHeld(DicomFile f, int declared, List<String> warnings) {
         Attributes ds = f.dataset();
-        Element px = ds.get(Tag.PixelData);
-        if (px == null) {
-            px = ds.get(Tag.FloatPixelData);
-        }
-        if (px == null) {
-            px = ds.get(Tag.DoubleFloatPixelData);
-        }
+        Element px = ds.pixelData();
         BulkData bulk = px == null ? null : px.bulk();
         if (bulk == null) {
             return declared;
