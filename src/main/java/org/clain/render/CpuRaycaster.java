@@ -147,7 +147,17 @@ public final class CpuRaycaster implements AutoCloseable {
         private final int zlim;
         private final RaySetup s;
         private final float[] m;
-        private final float[] g;
+        // the gradient matrix (voxel to patient), in fields: a float[] would be reloaded after every
+        // store into the cell arrays
+        private final float g0;
+        private final float g1;
+        private final float g2;
+        private final float g3;
+        private final float g4;
+        private final float g5;
+        private final float g6;
+        private final float g7;
+        private final float g8;
         private final TfTable tf;
         private final float[] keys;
         private final int gx;
@@ -157,7 +167,6 @@ public final class CpuRaycaster implements AutoCloseable {
         private final float bsy;
         private final float bsz;
         private final float[] rgba = new float[4];
-        /** The shininess when it is a whole number (the presets' are), else 0. */
         /** specular * (i / SPECULAR_STEPS)^shininess, i = 0..SPECULAR_STEPS, and one more for the lerp. */
         private final float[] specularTable;
 
@@ -186,7 +195,16 @@ public final class CpuRaycaster implements AutoCloseable {
             this.ylim = Math.max(ymax - 1, 0);
             this.zlim = Math.max(zmax - 1, 0);
             this.m = s.p2v;
-            this.g = s.gradMatrix;
+            float[] g = s.gradMatrix;
+            this.g0 = g[0];
+            this.g1 = g[1];
+            this.g2 = g[2];
+            this.g3 = g[3];
+            this.g4 = g[4];
+            this.g5 = g[5];
+            this.g6 = g[6];
+            this.g7 = g[7];
+            this.g8 = g[8];
             this.tf = s.table;
             this.keys = s.brickKeys;
             this.gx = s.bricks.gx();
@@ -331,6 +349,9 @@ public final class CpuRaycaster implements AutoCloseable {
             float ty = boundary(vy, dvy, by, gy, bsy);
             float tz = boundary(vz, dvz, bz, gz, bsz);
             int k = 0;
+            if (mode == RenderMode.DVR) {
+                startRay(vx, vy, vz, dvx, dvy, dvz, tStart, step, t1);
+            }
             march:
             while (true) {
                 float tExit = Math.min(tx, Math.min(ty, tz));
@@ -349,6 +370,11 @@ public final class CpuRaycaster implements AutoCloseable {
                     if (kk > k) {
                         k = kk;
                     }
+                } else if (mode == RenderMode.DVR) {
+                    k = composite(k, tExit, insideBrick(bx, by, bz));
+                    if (k < 0) {
+                        break;
+                    }
                 } else {
                     while (true) {
                         float t = tStart + k * step;
@@ -361,32 +387,8 @@ public final class CpuRaycaster implements AutoCloseable {
                         float x = vx + dvx * t;
                         float y = vy + dvy * t;
                         float z = vz + dvz * t;
-                        float hu = sample(x, y, z);
+                        float hu = value(x, y, z);
                         switch (mode) {
-                            case DVR -> {
-                                tf.lookup(hu, rgba);
-                                float sa = rgba[3];
-                                if (sa > 0) {
-                                    float sr = rgba[0];
-                                    float sg = rgba[1];
-                                    float sb = rgba[2];
-                                    if (s.shade) {
-                                        float lit = light(x, y, z, dvx, dvy, dvz);
-                                        float spec = specularTerm;
-                                        sr = sr * lit + spec * sa;
-                                        sg = sg * lit + spec * sa;
-                                        sb = sb * lit + spec * sa;
-                                    }
-                                    float w = 1 - a;
-                                    r += w * sr;
-                                    gg += w * sg;
-                                    b += w * sb;
-                                    a += w * sa;
-                                    if (a >= ALPHA_STOP) {
-                                        break march;
-                                    }
-                                }
-                            }
                             case MIP -> acc = Math.max(acc, hu);
                             case MINIP -> acc = Math.min(acc, hu);
                             case AVG -> {
@@ -412,7 +414,7 @@ public final class CpuRaycaster implements AutoCloseable {
                                     float lit = 1f;
                                     float spec = 0f;
                                     if (s.shade) {
-                                        lit = light(vx + dvx * th, vy + dvy * th, vz + dvz * th, dvx, dvy, dvz);
+                                        lit = light(vx + dvx * th, vy + dvy * th, vz + dvz * th, dvx, dvy, dvz, false);
                                         spec = specularTerm;
                                     }
                                     r = s.isoColor[0] * lit + spec;
@@ -443,6 +445,12 @@ public final class CpuRaycaster implements AutoCloseable {
                     tz = (sz > 0 ? bz == gz - 1 : bz == 0) ? Float.POSITIVE_INFINITY : tz + ddz;
                 }
             }
+            if (mode == RenderMode.DVR) {
+                r = accR;
+                gg = accG;
+                b = accB;
+                a = accA;
+            }
             if (mode.projection()) {
                 boolean hit = mode == RenderMode.AVG ? count > 0 : mode == RenderMode.MIP ? acc > -Float.MAX_VALUE
                         : acc < Float.MAX_VALUE;
@@ -462,30 +470,140 @@ public final class CpuRaycaster implements AutoCloseable {
             out[4] = value;
         }
 
+        // The DVR ray being cast: voxel-space origin and direction, first sample and step, end,
+        // and the premultiplied colour composited so far.
+        private float rayX;
+        private float rayY;
+        private float rayZ;
+        private float rayDx;
+        private float rayDy;
+        private float rayDz;
+        private float rayT0;
+        private float rayStep;
+        private float rayT1;
+        private float accR;
+        private float accG;
+        private float accB;
+        private float accA;
+
+        private void startRay(float x, float y, float z, float dx, float dy, float dz, float t0, float step, float t1) {
+            rayX = x;
+            rayY = y;
+            rayZ = z;
+            rayDx = dx;
+            rayDy = dy;
+            rayDz = dz;
+            rayT0 = t0;
+            rayStep = step;
+            rayT1 = t1;
+            accR = 0;
+            accG = 0;
+            accB = 0;
+            accA = 0;
+        }
+
+        /**
+         * Composites front to back the samples k, k + 1... of the ray that come before tExit (the
+         * end of one brick). Returns the next sample's k, or -1 once the ray has left the volume or
+         * become opaque. {@code inside}: the whole brick lies in the interior, so no sample needs
+         * the edge checks.
+         */
+        private int composite(int k, float tExit, boolean inside) {
+            float ox = rayX;
+            float oy = rayY;
+            float oz = rayZ;
+            float dx = rayDx;
+            float dy = rayDy;
+            float dz = rayDz;
+            float t0 = rayT0;
+            float step = rayStep;
+            float t1 = rayT1;
+            float r = accR;
+            float g = accG;
+            float b = accB;
+            float a = accA;
+            boolean shade = s.shade;
+            // the table lookup of TfTable.lookup, inline: its output array was stored and reloaded
+            // at every sample
+            float[] tab = tf.data();
+            float lo = tf.lo();
+            float scale = tf.scale();
+            float last = tf.size() - 1;
+            while (true) {
+                float t = t0 + k * step;
+                if (t > t1) {
+                    k = -1;
+                    break;
+                }
+                if (t >= tExit) {
+                    break;
+                }
+                float x = ox + dx * t;
+                float y = oy + dy * t;
+                float z = oz + dz * t;
+                float hu = inside ? cellValue(x, y, z) : value(x, y, z);
+                float f = (hu - lo) * scale;
+                f = f <= 0 ? 0 : f >= last ? last : f;
+                int i = Math.min((int) f, (int) last - 1);
+                float wt = f - i;
+                int e = i * 4;
+                float sa = tab[e + 3] + wt * (tab[e + 7] - tab[e + 3]);
+                if (sa > 0) {
+                    float sr = tab[e] + wt * (tab[e + 4] - tab[e]);
+                    float sg = tab[e + 1] + wt * (tab[e + 5] - tab[e + 1]);
+                    float sb = tab[e + 2] + wt * (tab[e + 6] - tab[e + 2]);
+                    if (shade) {
+                        float lit = light(x, y, z, dx, dy, dz, inside);
+                        float spec = specularTerm * sa;
+                        sr = sr * lit + spec;
+                        sg = sg * lit + spec;
+                        sb = sb * lit + spec;
+                    }
+                    float w = 1 - a;
+                    r += w * sr;
+                    g += w * sg;
+                    b += w * sb;
+                    a += w * sa;
+                    if (a >= ALPHA_STOP) {
+                        k = -1;
+                        break;
+                    }
+                }
+                k++;
+            }
+            accR = r;
+            accG = g;
+            accB = b;
+            accA = a;
+            return k;
+        }
+
+        /** Whether every sample in brick (bx, by, bz) lies in the interior (see {@link #interior}). */
+        private boolean insideBrick(int bx, int by, int bz) {
+            // a margin for the rounding of the brick walk's boundaries
+            final float e = 0.05f;
+            return uniform && bx * bsx - e >= 1 && by * bsy - e >= 1 && bz * bsz - e >= 1
+                    && (bx + 1) * bsx + e < xmax - 1 && (by + 1) * bsy + e < ymax - 1 && (bz + 1) * bsz + e < zmax - 1;
+        }
+
         private float specularTerm;
 
         /**
          * Diffuse factor (ambient + diffuse |n.l|) at a voxel position, headlight; sets
          * {@link #specularTerm}. Flat (ambient + diffuse, no specular) where the gradient vanishes.
          */
-        private float light(float x, float y, float z, float dvx, float dvy, float dvz) {
-            float gx0;
-            float gy0;
-            float gz0;
-            if (uniform && x >= 1 && y >= 1 && z >= 1 && x < xmax - 1 && y < ymax - 1 && z < zmax - 1) {
-                // interior: the six central-difference samples share weights; 32 loads instead of 48
-                gradientInterior(x, y, z);
-                gx0 = grad[0];
-                gy0 = grad[1];
-                gz0 = grad[2];
+        private float light(float x, float y, float z, float dvx, float dvy, float dvz, boolean inside) {
+            if (inside || interior(x, y, z)) {
+                interpolatedGradient(x, y, z);
             } else {
-                gx0 = (sample(x + 1, y, z) - sample(x - 1, y, z)) * 0.5f;
-                gy0 = (sample(x, y + 1, z) - sample(x, y - 1, z)) * 0.5f;
-                gz0 = (sample(x, y, z + 1) - sample(x, y, z - 1)) * 0.5f;
+                sampledGradient(x, y, z);
             }
-            float px = g[0] * gx0 + g[1] * gy0 + g[2] * gz0;
-            float py = g[3] * gx0 + g[4] * gy0 + g[5] * gz0;
-            float pz = g[6] * gx0 + g[7] * gy0 + g[8] * gz0;
+            float gx0 = gradX;
+            float gy0 = gradY;
+            float gz0 = gradZ;
+            float px = g0 * gx0 + g1 * gy0 + g2 * gz0;
+            float py = g3 * gx0 + g4 * gy0 + g5 * gz0;
+            float pz = g6 * gx0 + g7 * gy0 + g8 * gz0;
             float len = (float) Math.sqrt(px * px + py * py + pz * pz);
             RaySetup s = this.s;
             if (len < MIN_GRADIENT) {
@@ -505,7 +623,29 @@ public final class CpuRaycaster implements AutoCloseable {
             return s.ambient + s.diffuse * ndl;
         }
 
-        private final float[] grad = new float[3];
+        /** The voxel-space HU gradient of the last {@link #light} call. */
+        float gradX;
+        float gradY;
+        float gradZ;
+
+        /** The gradient at an interior (x, y, z), interpolated from the cell's corner differences. */
+        void interpolatedGradient(float x, float y, float z) {
+            cornerGradients(x, y, z);
+            float fx = x - cellX;
+            float fy = y - cellY;
+            float fz = z - cellZ;
+            float h = 0.5f * slope0;
+            gradX = trilerp(cgx, fx, fy, fz) * h;
+            gradY = trilerp(cgy, fx, fy, fz) * h;
+            gradZ = trilerp(cgz, fx, fy, fz) * h;
+        }
+
+        /** Central differences of six trilinear samples: at the volume's edges, where they clamp. */
+        void sampledGradient(float x, float y, float z) {
+            gradX = (sample(x + 1, y, z) - sample(x - 1, y, z)) * 0.5f;
+            gradY = (sample(x, y + 1, z) - sample(x, y - 1, z)) * 0.5f;
+            gradZ = (sample(x, y, z + 1) - sample(x, y, z - 1)) * 0.5f;
+        }
 
         private static final int SPECULAR_STEPS = 4096;
 
@@ -518,96 +658,141 @@ public final class CpuRaycaster implements AutoCloseable {
             return t;
         }
 
-        /**
-         * Central differences of trilinear HU at (x, y, z) one voxel apart along each axis, for a
-         * position at least one voxel inside the volume with a uniform rescale: the same values as
-         * six {@link #sample} calls (up to float rounding), from the 4x4x4 neighbourhood's 32
-         * voxels that matter.
-         */
-        private void gradientInterior(float x, float y, float z) {
+        /** Whether the 4x4x4 neighbourhood of (x, y, z)'s cell lies inside a uniformly rescaled volume. */
+        private boolean interior(float x, float y, float z) {
+            return uniform && x >= 1 && y >= 1 && z >= 1 && x < xmax - 1 && y < ymax - 1 && z < zmax - 1;
+        }
+
+        // The cell (voxels ix..ix+1, iy..iy+1, iz..iz+1) of the last interior sample: at half-voxel
+        // steps a ray takes about two samples per cell, and shading needs the same 32 voxels around it.
+        private long cellKey = -1;
+        private int cellX;
+        private int cellY;
+        private int cellZ;
+        private boolean cellGradients;
+        /** Stored values at the cell's corners, c[dz][dy][dx]. */
+        private float c000;
+        private float c001;
+        private float c010;
+        private float c011;
+        private float c100;
+        private float c101;
+        private float c110;
+        private float c111;
+        /** Central differences (stored units, not halved) at the cell's corners along x, y, z. */
+        private final float[] cgx = new float[8];
+        private final float[] cgy = new float[8];
+        private final float[] cgz = new float[8];
+
+        /** Trilinear HU at (x, y, z): through the cell cache inside the volume, else {@link #sample}. */
+        float value(float x, float y, float z) {
+            return interior(x, y, z) ? cellValue(x, y, z) : sample(x, y, z);
+        }
+
+        /** Trilinear HU at an interior (x, y, z), through the cell cache. */
+        float cellValue(float x, float y, float z) {
+            loadCell(x, y, z);
+            float fx = x - cellX;
+            float fy = y - cellY;
+            float fz = z - cellZ;
+            // the same operations in the same order as sample(): bit-identical values
+            float ca0 = c000 + fx * (c001 - c000);
+            float ca1 = c010 + fx * (c011 - c010);
+            float cb0 = c100 + fx * (c101 - c100);
+            float cb1 = c110 + fx * (c111 - c110);
+            float ca = ca0 + fy * (ca1 - ca0);
+            float cb = cb0 + fy * (cb1 - cb0);
+            return (ca + fz * (cb - ca)) * slope0 + icpt0;
+        }
+
+        private void loadCell(float x, float y, float z) {
             int ix = (int) x;
             int iy = (int) y;
             int iz = (int) z;
-            float fx = x - ix;
-            float fy = y - iy;
-            float fz = z - iz;
+            long key = ((long) iz * (ymax + 1) + iy) * nx + ix;
+            if (key == cellKey) {
+                return;
+            }
+            cellKey = key;
+            cellX = ix;
+            cellY = iy;
+            cellZ = iz;
+            cellGradients = false;
             int k = mask;
             int o = iy * nx + ix;
-            short[] s0 = sl[iz];
-            short[] s1 = sl[iz + 1];
-            short[] sm = sl[iz - 1];
-            short[] sp = sl[iz + 2];
-            int o0 = so[iz] + o;
-            int o1 = so[iz + 1] + o;
-            int om = so[iz - 1] + o;
-            int op = so[iz + 2] + o;
+            short[] a = sl[iz];
+            short[] b = sl[iz + 1];
+            int ao = so[iz] + o;
+            int bo = so[iz + 1] + o;
+            c000 = a[ao] & k;
+            c001 = a[ao + 1] & k;
+            c010 = a[ao + nx] & k;
+            c011 = a[ao + nx + 1] & k;
+            c100 = b[bo] & k;
+            c101 = b[bo + 1] & k;
+            c110 = b[bo + nx] & k;
+            c111 = b[bo + nx + 1] & k;
+        }
+
+        /**
+         * Fills the corner central differences of (x, y, z)'s cell. Trilinear interpolation is
+         * linear in the voxels, so interpolating them equals the central difference of two trilinear
+         * samples one voxel either side, the GPU's gradient, up to float rounding.
+         */
+        private void cornerGradients(float x, float y, float z) {
+            loadCell(x, y, z);
+            if (cellGradients) {
+                return;
+            }
+            cellGradients = true;
+            int k = mask;
             int n = nx;
-            // core cell c[dz][dy][dx]
-            float c000 = s0[o0] & k;
-            float c001 = s0[o0 + 1] & k;
-            float c010 = s0[o0 + n] & k;
-            float c011 = s0[o0 + n + 1] & k;
-            float c100 = s1[o1] & k;
-            float c101 = s1[o1 + 1] & k;
-            float c110 = s1[o1 + n] & k;
-            float c111 = s1[o1 + n + 1] & k;
-            // x neighbours (columns ix-1 and ix+2)
-            float xm00 = s0[o0 - 1] & k;
-            float xm01 = s0[o0 + n - 1] & k;
-            float xm10 = s1[o1 - 1] & k;
-            float xm11 = s1[o1 + n - 1] & k;
-            float xp00 = s0[o0 + 2] & k;
-            float xp01 = s0[o0 + n + 2] & k;
-            float xp10 = s1[o1 + 2] & k;
-            float xp11 = s1[o1 + n + 2] & k;
-            // y neighbours (rows iy-1 and iy+2)
-            float ym00 = s0[o0 - n] & k;
-            float ym01 = s0[o0 - n + 1] & k;
-            float ym10 = s1[o1 - n] & k;
-            float ym11 = s1[o1 - n + 1] & k;
-            float yp00 = s0[o0 + 2 * n] & k;
-            float yp01 = s0[o0 + 2 * n + 1] & k;
-            float yp10 = s1[o1 + 2 * n] & k;
-            float yp11 = s1[o1 + 2 * n + 1] & k;
-            // z neighbours (slices iz-1 and iz+2)
-            float zm00 = sm[om] & k;
-            float zm01 = sm[om + 1] & k;
-            float zm10 = sm[om + n] & k;
-            float zm11 = sm[om + n + 1] & k;
-            float zp00 = sp[op] & k;
-            float zp01 = sp[op + 1] & k;
-            float zp10 = sp[op + n] & k;
-            float zp11 = sp[op + n + 1] & k;
-            // x +- 1: lerp in x over shifted columns, then bilinear in (y, z)
-            float xPlus = bilerp(lerp(c001, xp00, fx), lerp(c011, xp01, fx), lerp(c101, xp10, fx), lerp(c111, xp11, fx),
-                    fy, fz);
-            float xMinus = bilerp(lerp(xm00, c000, fx), lerp(xm01, c010, fx), lerp(xm10, c100, fx), lerp(xm11, c110, fx),
-                    fy, fz);
-            // y +- 1: rows shifted
-            float yPlus = bilerp(lerp(c010, c011, fx), lerp(yp00, yp01, fx), lerp(c110, c111, fx), lerp(yp10, yp11, fx),
-                    fy, fz);
-            float yMinus = bilerp(lerp(ym00, ym01, fx), lerp(c000, c001, fx), lerp(ym10, ym11, fx), lerp(c100, c101, fx),
-                    fy, fz);
-            // z +- 1: slices shifted
-            float zPlus = bilerp(lerp(c100, c101, fx), lerp(c110, c111, fx), lerp(zp00, zp01, fx), lerp(zp10, zp11, fx),
-                    fy, fz);
-            float zMinus = bilerp(lerp(zm00, zm01, fx), lerp(zm10, zm11, fx), lerp(c000, c001, fx), lerp(c010, c011, fx),
-                    fy, fz);
-            float h = 0.5f * slope0;
-            grad[0] = (xPlus - xMinus) * h;
-            grad[1] = (yPlus - yMinus) * h;
-            grad[2] = (zPlus - zMinus) * h;
+            int o = cellY * n + cellX;
+            short[] zm = sl[cellZ - 1];
+            short[] z0 = sl[cellZ];
+            short[] z1 = sl[cellZ + 1];
+            short[] zp = sl[cellZ + 2];
+            int om = so[cellZ - 1] + o;
+            int o0 = so[cellZ] + o;
+            int o1 = so[cellZ + 1] + o;
+            int op = so[cellZ + 2] + o;
+            // along x: columns ix - 1 and ix + 2 beside the cell's two
+            cgx[0] = c001 - (z0[o0 - 1] & k);
+            cgx[1] = (z0[o0 + 2] & k) - c000;
+            cgx[2] = c011 - (z0[o0 + n - 1] & k);
+            cgx[3] = (z0[o0 + n + 2] & k) - c010;
+            cgx[4] = c101 - (z1[o1 - 1] & k);
+            cgx[5] = (z1[o1 + 2] & k) - c100;
+            cgx[6] = c111 - (z1[o1 + n - 1] & k);
+            cgx[7] = (z1[o1 + n + 2] & k) - c110;
+            // along y: rows iy - 1 and iy + 2
+            cgy[0] = c010 - (z0[o0 - n] & k);
+            cgy[1] = c011 - (z0[o0 - n + 1] & k);
+            cgy[2] = (z0[o0 + 2 * n] & k) - c000;
+            cgy[3] = (z0[o0 + 2 * n + 1] & k) - c001;
+            cgy[4] = c110 - (z1[o1 - n] & k);
+            cgy[5] = c111 - (z1[o1 - n + 1] & k);
+            cgy[6] = (z1[o1 + 2 * n] & k) - c100;
+            cgy[7] = (z1[o1 + 2 * n + 1] & k) - c101;
+            // along z: slices iz - 1 and iz + 2
+            cgz[0] = c100 - (zm[om] & k);
+            cgz[1] = c101 - (zm[om + 1] & k);
+            cgz[2] = c110 - (zm[om + n] & k);
+            cgz[3] = c111 - (zm[om + n + 1] & k);
+            cgz[4] = (zp[op] & k) - c000;
+            cgz[5] = (zp[op + 1] & k) - c001;
+            cgz[6] = (zp[op + n] & k) - c010;
+            cgz[7] = (zp[op + n + 1] & k) - c011;
         }
 
-        private static float lerp(float a, float b, float t) {
-            return a + t * (b - a);
-        }
-
-        /** Bilinear over (y, z) of four x-interpolated values: (y0 z0), (y1 z0), (y0 z1), (y1 z1). */
-        private static float bilerp(float y0z0, float y1z0, float y0z1, float y1z1, float fy, float fz) {
-            float z0 = y0z0 + fy * (y1z0 - y0z0);
-            float z1 = y0z1 + fy * (y1z1 - y0z1);
-            return z0 + fz * (z1 - z0);
+        private static float trilerp(float[] c, float fx, float fy, float fz) {
+            float ca0 = c[0] + fx * (c[1] - c[0]);
+            float ca1 = c[2] + fx * (c[3] - c[2]);
+            float cb0 = c[4] + fx * (c[5] - c[4]);
+            float cb1 = c[6] + fx * (c[7] - c[6]);
+            float ca = ca0 + fy * (ca1 - ca0);
+            float cb = cb0 + fy * (cb1 - cb0);
+            return ca + fz * (cb - ca);
         }
 
         /** Ray parameter where it leaves brick b along one axis (infinite at the grid's outer bricks). */
