@@ -147,17 +147,14 @@ public final class CpuRaycaster implements AutoCloseable {
         private final int zlim;
         private final RaySetup s;
         private final float[] m;
-        // the gradient matrix (voxel to patient), in fields: a float[] would be reloaded after every
-        // store into the cell arrays
-        private final float g0;
-        private final float g1;
-        private final float g2;
-        private final float g3;
-        private final float g4;
-        private final float g5;
-        private final float g6;
-        private final float g7;
-        private final float g8;
+        // |patient gradient|^2 = g^T Q g for the voxel gradient g, Q = G^T G with G the gradient
+        // matrix; in fields, as a float[] would be reloaded after every store into the cell arrays
+        private final float q00;
+        private final float q11;
+        private final float q22;
+        private final float q01;
+        private final float q02;
+        private final float q12;
         private final TfTable tf;
         private final float[] keys;
         private final int gx;
@@ -196,15 +193,12 @@ public final class CpuRaycaster implements AutoCloseable {
             this.zlim = Math.max(zmax - 1, 0);
             this.m = s.p2v;
             float[] g = s.gradMatrix;
-            this.g0 = g[0];
-            this.g1 = g[1];
-            this.g2 = g[2];
-            this.g3 = g[3];
-            this.g4 = g[4];
-            this.g5 = g[5];
-            this.g6 = g[6];
-            this.g7 = g[7];
-            this.g8 = g[8];
+            this.q00 = quadratic(g, 0, 0);
+            this.q11 = quadratic(g, 1, 1);
+            this.q22 = quadratic(g, 2, 2);
+            this.q01 = 2 * quadratic(g, 0, 1);
+            this.q02 = 2 * quadratic(g, 0, 2);
+            this.q12 = 2 * quadratic(g, 1, 2);
             this.tf = s.table;
             this.keys = s.brickKeys;
             this.gx = s.bricks.gx();
@@ -214,6 +208,11 @@ public final class CpuRaycaster implements AutoCloseable {
             this.bsy = s.bricks.sizeY();
             this.bsz = s.bricks.sizeZ();
             this.specularTable = specularTable(s.specular, s.shininess);
+        }
+
+        /** Entry (i, j) of G^T G for the row-major 3x3 matrix G. */
+        private static float quadratic(float[] g, int i, int j) {
+            return g[i] * g[j] + g[3 + i] * g[3 + j] + g[6 + i] * g[6 + j];
         }
 
         /** Trilinear HU at continuous voxel position (x, y, z), clamped to the edge voxels. */
@@ -601,15 +600,15 @@ public final class CpuRaycaster implements AutoCloseable {
             float gx0 = gradX;
             float gy0 = gradY;
             float gz0 = gradZ;
-            float px = g0 * gx0 + g1 * gy0 + g2 * gz0;
-            float py = g3 * gx0 + g4 * gy0 + g5 * gz0;
-            float pz = g6 * gx0 + g7 * gy0 + g8 * gz0;
-            float len = (float) Math.sqrt(px * px + py * py + pz * pz);
+            float len2 = q00 * gx0 * gx0 + q11 * gy0 * gy0 + q22 * gz0 * gz0
+                    + q01 * gx0 * gy0 + q02 * gx0 * gz0 + q12 * gy0 * gz0;
             RaySetup s = this.s;
-            if (len < MIN_GRADIENT) {
+            // also catches a rounding just below zero of a vanishing gradient
+            if (len2 < MIN_GRADIENT * MIN_GRADIENT) {
                 specularTerm = 0f;
                 return s.ambient + s.diffuse;
             }
+            float len = (float) Math.sqrt(len2);
             // n.l with l = -forward: gradient . forward = (voxel gradient) . (voxel direction)
             float ndl = Math.abs(gx0 * dvx + gy0 * dvy + gz0 * dvz) / len;
             if (ndl > 1f) {
@@ -665,8 +664,7 @@ public final class CpuRaycaster implements AutoCloseable {
 
         // The cell (voxels ix..ix+1, iy..iy+1, iz..iz+1) of the last interior sample: at half-voxel
         // steps a ray takes about two samples per cell, and shading needs the same 32 voxels around it.
-        private long cellKey = -1;
-        private int cellX;
+        private int cellX = -1;
         private int cellY;
         private int cellZ;
         private boolean cellGradients;
@@ -709,11 +707,9 @@ public final class CpuRaycaster implements AutoCloseable {
             int ix = (int) x;
             int iy = (int) y;
             int iz = (int) z;
-            long key = ((long) iz * (ymax + 1) + iy) * nx + ix;
-            if (key == cellKey) {
+            if (ix == cellX && iy == cellY && iz == cellZ) {
                 return;
             }
-            cellKey = key;
             cellX = ix;
             cellY = iy;
             cellZ = iz;
