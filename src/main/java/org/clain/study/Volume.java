@@ -1,6 +1,7 @@
 package org.clain.study;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.clain.geom.Affine;
 import org.clain.geom.Vec3;
 
@@ -106,20 +107,39 @@ public final class Volume {
 
     /** Slices per slab: slabs up to 64 MiB, a whole number of G1 regions of any size up to 32 MiB. */
     public static int slicesPerSlab(int nx, int ny, int nz) {
+        return slicesPerSlab(nx, ny, nz, SLAB_BYTES);
+    }
+
+    /**
+     * Slices per slab for a volume allocated and filled by {@code threads} threads: 64 MiB slabs
+     * when the volume fills at least one per thread, else 32 MiB ones (still a whole number of
+     * regions of any size up to 32 MiB), so that no thread zeroes most of the volume alone.
+     */
+    public static int slicesPerSlab(int nx, int ny, int nz, int threads) {
+        long bytes = 2L * nx * ny * nz;
+        return slicesPerSlab(nx, ny, nz, bytes >= threads * SLAB_BYTES ? SLAB_BYTES : SLAB_BYTES / 2);
+    }
+
+    private static int slicesPerSlab(int nx, int ny, int nz, long slabBytes) {
         long sliceBytes = 2L * nx * ny;
-        long room = SLAB_BYTES - ARRAY_HEADER_ROOM;
+        long room = slabBytes - ARRAY_HEADER_ROOM;
         return (int) Math.max(1, Math.min(Math.max(nz, 1), room / Math.max(sliceBytes, 1)));
     }
 
     /** Zeroed slabs of {@link #slicesPerSlab} slices each (the last may hold fewer), for the slab constructor. */
     public static short[][] allocateSlabs(int nx, int ny, int nz) {
-        int k = slicesPerSlab(nx, ny, nz);
-        int n = (nz + k - 1) / k;
-        short[][] slabs = new short[n][];
-        for (int i = 0; i < n; i++) {
-            int slices = Math.min(k, nz - i * k);
-            slabs[i] = new short[slices * nx * ny];
-        }
+        return allocateSlabs(nx, ny, nz, slicesPerSlab(nx, ny, nz));
+    }
+
+    /**
+     * Zeroed slabs of {@code perSlab} slices each (the last may hold fewer), allocated in parallel:
+     * the JVM zeroes a new array in the allocating thread, and the first touch of fresh heap (a page
+     * fault per 4 KiB, slow on virtual machines) is the larger part of a first load.
+     */
+    public static short[][] allocateSlabs(int nx, int ny, int nz, int perSlab) {
+        short[][] slabs = new short[(nz + perSlab - 1) / perSlab][];
+        IntStream.range(0, slabs.length).parallel()
+                .forEach(i -> slabs[i] = new short[Math.min(perSlab, nz - i * perSlab) * nx * ny]);
         return slabs;
     }
 

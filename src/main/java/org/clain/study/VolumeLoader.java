@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
@@ -45,8 +46,8 @@ public final class VolumeLoader {
         int ny = px.rows();
         int nz = slices.size();
         boolean signed = px.signed();
-        short[][] slabs = Volume.allocateSlabs(nx, ny, nz);
-        int perSlab = Volume.slicesPerSlab(nx, ny, nz);
+        int perSlab = Volume.slicesPerSlab(nx, ny, nz, ForkJoinPool.getCommonPoolParallelism() + 1);
+        short[][] slabs = Volume.allocateSlabs(nx, ny, nz, perSlab);
         double[] slope = new double[nz];
         double[] intercept = new double[nz];
         Map<Path, PixelDecoder> decoders = new ConcurrentHashMap<>();

@@ -30,6 +30,22 @@ class VolumeSlabsTest {
     }
 
     @Test
+    void aVolumeSmallerThanASlabPerThreadIsSplitInto32MiBSlabsAllocatedInParallel() {
+        // abdomen CT, 134 x 512 KiB: two 64 MiB slabs would leave one thread zeroing 127 slices
+        assertEquals(63, Volume.slicesPerSlab(512, 512, 134, 2)); // 63 x 512 KiB + header <= 32 MiB
+        assertEquals(127, Volume.slicesPerSlab(512, 512, 134, 1));
+        assertEquals(127, Volume.slicesPerSlab(512, 512, 2000, 8)); // 1000 MiB: a 64 MiB slab per thread
+        short[][] slabs = Volume.allocateSlabs(512, 512, 134, 63);
+        assertEquals(3, slabs.length);
+        assertEquals(63 * 512 * 512, slabs[0].length);
+        assertEquals(63 * 512 * 512, slabs[1].length);
+        assertEquals(8 * 512 * 512, slabs[2].length);
+        for (short[] s : slabs) {
+            assertTrue(2L * s.length + 64 <= 32L << 20);
+        }
+    }
+
+    @Test
     void voxelsAreFoundThroughDataAndOffset() {
         int nx = 3;
         int ny = 2;
