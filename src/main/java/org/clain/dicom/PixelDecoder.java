@@ -195,28 +195,45 @@ public final class PixelDecoder {
             return;
         }
         int shift = Math.max(0, hb + 1 - bs);
-        int ext = 32 - bs;
         int end = offset + n;
-        // a loop per case, no test inside: the load runs these cold, before the JIT can unswitch them
-        if (pixel.signed() && shift == 0) {
-            // sign extension of the low bs bits by mask, xor and subtract: C2 vectorises these on
-            // shorts, not the shift pair (3.5x faster here)
-            int mask = (1 << bs) - 1;
-            int sign = 1 << (bs - 1);
-            for (int i = offset; i < end; i++) {
-                dst[i] = (short) (((dst[i] & mask) ^ sign) - sign);
-            }
-        } else if (pixel.signed()) {
-            for (int i = offset; i < end; i++) {
-                dst[i] = (short) ((dst[i] << (ext - shift)) >> ext);
-            }
-        } else if (shift == 0) {
-            short mask = (short) ((1 << bs) - 1);
-            for (int i = offset; i < end; i++) {
-                dst[i] &= mask;
+        // each case its own small method, no test inside: C2 compiles and vectorises them after a
+        // few slices, where inside this method the loops ran as scalar code for a whole series
+        if (shift == 0) {
+            if (pixel.signed()) {
+                signExtend(dst, offset, end, bs);
+            } else {
+                mask(dst, offset, end, bs);
             }
         } else {
-            for (int i = offset; i < end; i++) {
+            shiftDown(dst, offset, end, bs, shift, pixel.signed());
+        }
+    }
+
+    /** Sign extension of the low bs bits by mask, xor and subtract (C2 vectorises these, not shifts on shorts). */
+    private static void signExtend(short[] dst, int from, int to, int bs) {
+        int mask = (1 << bs) - 1;
+        int sign = 1 << (bs - 1);
+        for (int i = from; i < to; i++) {
+            dst[i] = (short) (((dst[i] & mask) ^ sign) - sign);
+        }
+    }
+
+    private static void mask(short[] dst, int from, int to, int bs) {
+        int mask = (1 << bs) - 1;
+        for (int i = from; i < to; i++) {
+            dst[i] = (short) (dst[i] & mask);
+        }
+    }
+
+    /** Bits Stored below High Bit + 1 (rare): shifted down, then sign-extended or zero-filled. */
+    private static void shiftDown(short[] dst, int from, int to, int bs, int shift, boolean signed) {
+        int ext = 32 - bs;
+        if (signed) {
+            for (int i = from; i < to; i++) {
+                dst[i] = (short) ((dst[i] << (ext - shift)) >> ext);
+            }
+        } else {
+            for (int i = from; i < to; i++) {
                 dst[i] = (short) ((dst[i] << (ext - shift)) >>> ext);
             }
         }
