@@ -16,7 +16,9 @@ import java.util.zip.Inflater;
  * Part 10 reader (PS3.10 7.1, PS3.5 7): preamble and file meta, or a bare dataset whose encoding
  * is detected as pydicom and dcmtk do; implicit/explicit VR little endian, explicit big endian,
  * deflated; sequences of any nesting, UN of undefined length read as implicit VR LE.
- * The file is memory-mapped and Pixel Data is only located, never read.
+ * A file is parsed from a positional read of its first bytes when its header ends there and its
+ * Pixel Data runs to the end of the file (most image files), else from a memory mapping; Pixel Data
+ * is only located, never read.
  * Every declared length is checked against what remains before anything is allocated.
  */
 public final class DicomReader {
@@ -26,6 +28,8 @@ public final class DicomReader {
     private static final int MAX_FRAGMENTS = 1 << 22;
     /** Bound for a deflated dataset's inflated size: well beyond any real file, far below a heap. */
     private static final long MAX_INFLATED = 1L << 30;
+    /** Bytes read to parse a file without mapping it: a CT or MR header is a few KiB. */
+    private static final int HEAD_BYTES = 32 << 10;
 
     private final Path path;
     private final List<String> warnings = new ArrayList<>();
@@ -37,6 +41,11 @@ public final class DicomReader {
     private boolean badVrWarned;
     private int items;
     private int fragments;
+    /** Parsing the first bytes of a file of {@link #fileSize} bytes ({@link #readHead}). */
+    private boolean headOnly;
+    private long fileSize;
+    /** The head held the whole header: Pixel Data was found running to the end of the file. */
+    private boolean headComplete;
 
     private DicomReader(Path path, ByteBuffer buf) {
         this.path = path;
@@ -54,6 +63,10 @@ public final class DicomReader {
             if (size > Integer.MAX_VALUE) {
                 throw new DicomException(path, -1, "file larger than 2 GiB (" + size + " bytes)");
             }
+            DicomFile head = readHead(path, ch, size);
+            if (head != null) {
+                return head;
+            }
             mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
         } catch (DicomException e) {
             throw e;
@@ -61,6 +74,30 @@ public final class DicomReader {
             throw new DicomException(path, -1, "cannot open: " + e.getMessage(), e);
         }
         return read(path, mapped, true);
+    }
+
+    /**
+     * The file parsed from a positional read of its first {@link #HEAD_BYTES}, or null when that
+     * is not the whole story (a longer header, data after Pixel Data, encapsulated or deflated
+     * data, anything worth a warning): the caller then maps the file and parses it again. Mapping,
+     * faulting in and unmapping each file was half the time of a folder scan.
+     */
+    private static DicomFile readHead(Path path, FileChannel ch, long size) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, HEAD_BYTES));
+        while (head.hasRemaining() && ch.read(head, head.position()) > 0) {
+            // positional reads until the head is full or the file ends
+        }
+        head.flip();
+        DicomReader r = new DicomReader(path, head.order(ByteOrder.LITTLE_ENDIAN));
+        r.mappedFile = path;
+        r.fileSize = size;
+        r.headOnly = true;
+        try {
+            DicomFile f = r.parse();
+            return (r.headComplete || head.limit() == size) && r.warnings.isEmpty() ? f : null;
+        } catch (DicomException | RuntimeException e) {
+            return null; // the mapped parse reports it, with the whole file to look at
+        }
     }
 
     /** Parses bytes already in memory (tests, fuzzing, DICOMweb). */
@@ -107,6 +144,9 @@ public final class DicomReader {
             warnings.add("unknown transfer syntax " + tsUid + ", read as explicit VR little endian");
         }
         if (ts != null && ts.deflated()) {
+            if (headOnly) {
+                throw new HeadTooShort();
+            }
             inflateRest();
         }
         int start = buf.position();
@@ -297,7 +337,7 @@ public final class DicomReader {
             len = buf.getInt() & 0xFFFFFFFFL;
         }
         if (isPixelData(tag)) {
-            return readPixelData(tag, vr, len, start);
+            return readPixelData(tag, vr, len, start, depth);
         }
         if (vr == VR.SQ || len == UNDEFINED) {
             boolean implicitInside = vr == VR.UN && len == UNDEFINED;
@@ -374,7 +414,17 @@ public final class DicomReader {
         return list;
     }
 
-    private Element readPixelData(int tag, VR vr, long len, long start) throws DicomException {
+    private Element readPixelData(int tag, VR vr, long len, long start, int depth) throws DicomException {
+        if (headOnly) {
+            // from the head only the usual layout: top-level native Pixel Data to the end of the file
+            long pos = buf.position();
+            if (depth != 0 || len == UNDEFINED || pos + len != fileSize) {
+                throw new HeadTooShort();
+            }
+            buf.position(buf.limit());
+            headComplete = true;
+            return new Element(tag, vr, null, null, BulkData.inFile(mappedFile, fileSize, pos, len), start);
+        }
         if (len != UNDEFINED) {
             long left = buf.remaining();
             long pos = buf.position();
@@ -426,5 +476,12 @@ public final class DicomReader {
         }
         BulkData bulk = new BulkData(buf, -1, -1, List.copyOf(frags), bot == null ? new long[0] : bot, mappedFile);
         return new Element(tag, vr == VR.UN ? VR.OB : vr, null, null, bulk, start);
+    }
+
+    /** The head of a file does not hold what its parse needs: map the whole file. */
+    private static final class HeadTooShort extends RuntimeException {
+        HeadTooShort() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -298,7 +298,7 @@ public final class PixelDecoder {
     }
 
     private void ensureAvailable(long off, long n, int index) throws DicomException {
-        if (off < 0 || off + n > bulk.offset() + bulk.length() || off + n > bulk.source().limit()) {
+        if (off < 0 || off + n > bulk.offset() + bulk.length() || off + n > bulk.sourceSize()) {
             throw new DicomException(path, off, "Pixel Data truncated: frame " + index + " needs bytes " + off + ".."
                     + (off + n) + " but the value holds " + bulk.length() + " bytes from " + bulk.offset());
         }

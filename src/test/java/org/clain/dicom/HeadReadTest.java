@@ -1,0 +1,102 @@
+package org.clain.dicom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.clain.testdata.SharedData;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A file parsed from its first bytes (no mapping) must give exactly what parsing all its bytes
+ * gives: every element, value, sequence and warning, and the same Pixel Data location, for every
+ * file of the corpus; a changed file is reported, not read past its end.
+ */
+class HeadReadTest {
+    @Test
+    void everyCorpusFileReadsTheSameFromItsHeadAsFromAllItsBytes() throws Exception {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(SharedData.root())) {
+            files = s.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".tsv")
+                    && !p.toString().endsWith(".md")).sorted().toList();
+        }
+        int fromHead = 0;
+        int compared = 0;
+        for (Path p : files) {
+            DicomFile whole;
+            try {
+                whole = DicomReader.read(p, Files.readAllBytes(p));
+            } catch (DicomException e) {
+                continue; // not DICOM or broken beyond reading: BrokenCorpusTest
+            }
+            DicomFile read = DicomReader.read(p);
+            assertEquals(whole.warnings(), read.warnings(), p.toString());
+            assertEquals(whole.transferSyntaxUid(), read.transferSyntaxUid(), p.toString());
+            assertSame(whole.meta(), read.meta(), p.toString());
+            assertSame(whole.dataset(), read.dataset(), p.toString());
+            Element px = read.dataset().pixelData();
+            if (px != null && px.bulk() != null && !px.bulk().sourceLoaded()) {
+                fromHead++;
+            }
+            compared++;
+        }
+        assertTrue(compared > 300 && fromHead > 100, compared + " files compared, " + fromHead + " read from the head");
+        System.out.println("HeadReadTest: " + compared + " files compared, " + fromHead + " read from their head");
+    }
+
+    @Test
+    void aFileThatShrankAfterItsHeaderWasReadIsReportedWhenItsPixelsAreMapped() throws Exception {
+        Path dir = org.clain.testdata.Scratch.directory("head-read");
+        Path src = SharedData.root().resolve("real-ct/pancreatic-ct-cbct-seg_CB001_abdomen_implicitLE");
+        Path first;
+        try (Stream<Path> s = Files.list(src)) {
+            first = s.sorted().findFirst().orElseThrow();
+        }
+        Path copy = dir.resolve("slice.dcm");
+        Files.copy(first, copy);
+        DicomFile f = DicomReader.read(copy);
+        BulkData bulk = f.dataset().pixelData().bulk();
+        assertNotNull(bulk.file());
+        byte[] all = Files.readAllBytes(copy);
+        Files.write(copy, java.util.Arrays.copyOf(all, all.length / 2));
+        java.io.UncheckedIOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+                bulk::source);
+        assertTrue(e.getMessage().contains("slice.dcm") && e.getMessage().contains("changed"), e.getMessage());
+    }
+
+    private static void assertSame(Attributes a, Attributes b, String where) {
+        List<Element> x = new ArrayList<>(a.elements());
+        List<Element> y = new ArrayList<>(b.elements());
+        assertEquals(x.size(), y.size(), where + ": element count");
+        Iterator<Element> j = y.iterator();
+        for (Element e : x) {
+            Element g = j.next();
+            String at = where + " " + Tag.toString(e.tag());
+            assertEquals(e.tag(), g.tag(), at);
+            assertEquals(e.vr(), g.vr(), at);
+            assertEquals(e.offset(), g.offset(), at);
+            assertArrayEquals(e.value(), g.value(), at);
+            assertEquals(e.items() == null, g.items() == null, at);
+            if (e.items() != null) {
+                assertEquals(e.items().size(), g.items().size(), at + " items");
+                for (int i = 0; i < e.items().size(); i++) {
+                    assertSame(e.items().get(i), g.items().get(i), at + " item " + i);
+                }
+            }
+            assertEquals(e.bulk() == null, g.bulk() == null, at);
+            if (e.bulk() != null) {
+                assertEquals(e.bulk().offset(), g.bulk().offset(), at + " bulk offset");
+                assertEquals(e.bulk().length(), g.bulk().length(), at + " bulk length");
+                assertEquals(e.bulk().encapsulated(), g.bulk().encapsulated(), at);
+                assertEquals(e.bulk().sourceSize(), g.bulk().sourceSize(), at + " source size");
+            }
+        }
+    }
+}
