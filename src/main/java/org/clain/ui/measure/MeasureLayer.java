@@ -287,7 +287,7 @@ public final class MeasureLayer {
         String sel = ctl.exporting() ? null : ctl.selectedId();
         List<DrawnMeasurement> out = new ArrayList<>();
         for (Measurement m : ctl.measurements()) {
-            if (!MeasureController.sameFrame(m, view)) {
+            if (!MeasurementLocator.sameFrame(m, view)) {
                 continue;
             }
             Measurement shown = original != null && original.id().equals(m.id()) && preview != null ? preview : m;
