@@ -48,10 +48,7 @@ public final class MprView extends Region {
 
     private static final Font TEXT = Font.font("Dialog", 12.5);
     private static final Font TITLE = Font.font("Dialog", FontWeight.BOLD, 13);
-    private static final Font LETTERS = Font.font("Dialog", FontWeight.BOLD, 16);
-    private static final Color OVERLAY = Color.rgb(232, 232, 232);
-    private static final Color SHADOW = Color.rgb(0, 0, 0, 0.85);
-    private static final Color LETTER = Color.rgb(255, 214, 90);
+    private static final OverlayText STYLE = OverlayText.WORKSPACE;
     private static final Color CURVE = Color.rgb(80, 220, 255);
 
     enum Drag { NONE, CENTRE, ROTATE, WINDOW, PAN }
@@ -82,14 +79,9 @@ public final class MprView extends Region {
     // mouse
     private Drag drag = Drag.NONE;
     private View rotating;
-    private double pressX;
-    private double pressY;
+    private final MouseTrack track = new MouseTrack();
     private MprCursor pressCursor;
-    private double pressCenter;
-    private double pressWidth;
     private Vec3 pressFocus;
-    private double mouseX = Double.NaN;
-    private double mouseY = Double.NaN;
 
     MprView(MprWorkspace ws, View view) {
         this.ws = ws;
@@ -106,13 +98,12 @@ public final class MprView extends Region {
             rotating = null;
         });
         setOnMouseMoved(e -> {
-            mouseX = e.getX();
-            mouseY = e.getY();
+            track.moveTo(e);
             setCursor(hitCursor(e.getX(), e.getY()));
             redraw();
         });
         setOnMouseExited(e -> {
-            mouseX = Double.NaN;
+            track.leave();
             redraw();
         });
         setOnScroll(this::onScroll);
@@ -367,11 +358,8 @@ public final class MprView extends Region {
     private void onPressed(MouseEvent e) {
         requestFocus();
         ws.activate(this);
-        pressX = e.getX();
-        pressY = e.getY();
+        track.press(e, windowCenter(), windowWidth());
         pressCursor = ws.cursor();
-        pressCenter = windowCenter();
-        pressWidth = windowWidth();
         pressFocus = focus;
         MouseButton b = e.getButton();
         if (b == MouseButton.SECONDARY) {
@@ -396,24 +384,20 @@ public final class MprView extends Region {
     }
 
     private void onDragged(MouseEvent e) {
-        mouseX = e.getX();
-        mouseY = e.getY();
-        double dx = e.getX() - pressX;
-        double dy = e.getY() - pressY;
+        track.moveTo(e);
+        double dx = track.dx(e);
+        double dy = track.dy(e);
         switch (drag) {
             case CENTRE -> ws.setCursor(pressCursor.withCentre(pressCursor.centre()
                     .plus(pressCursor.u(view).times(dx * mmPerPixel()))
                     .plus(pressCursor.v(view).times(dy * mmPerPixel()))));
             case ROTATE -> {
                 Point2D c = patientToScreen(pressCursor.centre());
-                double a0 = Math.atan2(pressY - c.getY(), pressX - c.getX());
+                double a0 = Math.atan2(track.pressY() - c.getY(), track.pressX() - c.getX());
                 double a1 = Math.atan2(e.getY() - c.getY(), e.getX() - c.getX());
                 ws.setCursor(pressCursor.rotated(view, a1 - a0));
             }
-            case WINDOW -> {
-                double step = pressWidth / Viewport.WL_DRAG_DIVISOR;
-                setWindow(pressCenter + dy * step, Math.max(1, pressWidth + dx * step));
-            }
+            case WINDOW -> setWindow(track.draggedCenter(dy), track.draggedWidth(dx));
             case PAN -> {
                 Vec3 base = pressFocus == null ? ws.cursor().centre() : pressFocus;
                 MprCursor c = ws.cursor();
@@ -582,13 +566,13 @@ public final class MprView extends Region {
         if (!ws.overlaysVisible()) {
             return;
         }
-        double m = 8;
+        double m = OverlayText.MARGIN;
         Plane p = plane();
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(TITLE);
         boolean oblique = ws.cursor().normal(view).distance(MprCursor.standard(Vec3.ZERO).normal(view)) > 1e-6;
-        shadowText(g, view.label() + (oblique ? " (oblique)" : ""), m, m, colour(view));
+        STYLE.shadowed(g, view.label() + (oblique ? " (oblique)" : ""), m, m, colour(view));
         g.setFont(TEXT);
         List<String> tl = new ArrayList<>();
         Slab s = ws.slab();
@@ -596,34 +580,28 @@ public final class MprView extends Region {
             tl.add(String.format(Locale.ROOT, "Slab %s %s mm", label(s.mode()), DicomText.num(s.thickness())));
         }
         for (int i = 0; i < tl.size(); i++) {
-            shadowText(g, tl.get(i), m, m + 18 + i * 16, OVERLAY);
+            STYLE.shadowed(g, tl.get(i), m, m + 18 + i * 16, OverlayText.LIGHT);
         }
         List<String> bl = new ArrayList<>();
         Vec3 c = ws.cursor().centre();
         bl.add(String.format(Locale.ROOT, "Centre %.1f, %.1f, %.1f mm", c.x(), c.y(), c.z()));
-        if (!Double.isNaN(mouseX)) {
-            double v = valueAt(mouseX, mouseY);
+        Point2D at = track.at();
+        if (at != null) {
+            double v = valueAt(at.getX(), at.getY());
             if (!Double.isNaN(v)) {
-                Vec3 q = screenToPatient(mouseX, mouseY);
+                Vec3 q = screenToPatient(at.getX(), at.getY());
                 bl.add(String.format(Locale.ROOT, "(%.1f, %.1f, %.1f)  %s%s", q.x(), q.y(), q.z(), DicomText.num(v),
                         "CT".equalsIgnoreCase(ws.volume().modality()) ? " HU" : ""));
             }
         }
         for (int i = 0; i < bl.size(); i++) {
-            shadowText(g, bl.get(i), m, ch - m - 16 * (bl.size() - i), OVERLAY);
+            STYLE.shadowed(g, bl.get(i), m, ch - m - 16 * (bl.size() - i), OverlayText.LIGHT);
         }
         g.setTextAlign(TextAlignment.RIGHT);
-        shadowText(g, String.format(Locale.ROOT, "W %s  L %s%s", DicomText.num(windowWidth()),
-                DicomText.num(windowCenter()), ws.linkedWindow() ? "" : "  (own)"), cw - m, ch - m - 16, OVERLAY);
-        g.setFont(LETTERS);
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.CENTER);
-        shadowText(g, p.topLetters(), cw / 2, m + 10, LETTER);
-        shadowText(g, p.bottomLetters(), cw / 2, ch - m - 10, LETTER);
-        g.setTextAlign(TextAlignment.LEFT);
-        shadowText(g, p.leftLetters(), m, ch / 2, LETTER);
-        g.setTextAlign(TextAlignment.RIGHT);
-        shadowText(g, p.rightLetters(), cw - m, ch / 2, LETTER);
+        STYLE.shadowed(g, String.format(Locale.ROOT, "W %s  L %s%s", DicomText.num(windowWidth()),
+                DicomText.num(windowCenter()), ws.linkedWindow() ? "" : "  (own)"), cw - m, ch - m - 16,
+                OverlayText.LIGHT);
+        STYLE.letters(g, p.topLetters(), p.bottomLetters(), p.leftLetters(), p.rightLetters(), cw, ch);
     }
 
     static String label(Slab.Mode m) {
@@ -632,15 +610,5 @@ public final class MprView extends Region {
             case MINIP -> "MinIP";
             case AVG -> "Avg";
         };
-    }
-
-    private static void shadowText(GraphicsContext g, String s, double x, double y, Color c) {
-        if (s == null || s.isEmpty()) {
-            return;
-        }
-        g.setFill(SHADOW);
-        g.fillText(s, x + 1, y + 1);
-        g.setFill(c);
-        g.fillText(s, x, y);
     }
 }

@@ -8,8 +8,8 @@ import javafx.scene.input.ScrollEvent;
 /**
  * The mouse in a viewport: the wheel scrolls (zooms with Ctrl), a left drag does the viewport's
  * {@link Viewport.Tool}, a right drag windows and a middle drag pans. Each drag works from the
- * state at the press, so moving back returns to it. It also tracks the cursor for the pixel
- * value shown in the overlay.
+ * state at the press ({@link MouseTrack}), so moving back returns to it. It also tracks the
+ * cursor for the pixel value shown in the overlay.
  */
 final class ViewportMouse {
     /** Drag distance over which the zoom tool changes the zoom by a factor of e. */
@@ -17,17 +17,12 @@ final class ViewportMouse {
 
     private final Viewport vp;
     private final DisplayedArea area;
-    private double pressX;
-    private double pressY;
-    private double pressCenter;
-    private double pressWidth;
+    private final MouseTrack track = new MouseTrack();
     private double pressZoom;
     private double pressPanX;
     private double pressPanY;
     private int pressSlice;
     private MouseButton pressButton;
-    private double cursorX = Double.NaN;
-    private double cursorY = Double.NaN;
 
     ViewportMouse(Viewport vp, DisplayedArea area) {
         this.vp = vp;
@@ -37,19 +32,18 @@ final class ViewportMouse {
         vp.setOnMouseDragged(this::onDragged);
         vp.setOnMouseReleased(e -> pressButton = null);
         vp.setOnMouseMoved(e -> {
-            cursorX = e.getX();
-            cursorY = e.getY();
+            track.moveTo(e);
             vp.redraw();
         });
         vp.setOnMouseExited(e -> {
-            cursorX = Double.NaN;
+            track.leave();
             vp.redraw();
         });
     }
 
     /** Where the mouse is over the viewport, or null when it is elsewhere. */
     Point2D cursor() {
-        return Double.isNaN(cursorX) ? null : new Point2D(cursorX, cursorY);
+        return track.at();
     }
 
     private void onScroll(ScrollEvent e) {
@@ -70,10 +64,7 @@ final class ViewportMouse {
         vp.activate();
         vp.requestFocus();
         pressButton = e.getButton();
-        pressX = e.getX();
-        pressY = e.getY();
-        pressCenter = vp.windowCenter();
-        pressWidth = vp.windowWidth();
+        track.press(e, vp.windowCenter(), vp.windowWidth());
         pressZoom = area.zoom();
         pressPanX = area.panX();
         pressPanY = area.panY();
@@ -84,10 +75,9 @@ final class ViewportMouse {
         if (pressButton == null || !vp.hasImage()) {
             return;
         }
-        double dx = e.getX() - pressX;
-        double dy = e.getY() - pressY;
-        cursorX = e.getX();
-        cursorY = e.getY();
+        double dx = track.dx(e);
+        double dy = track.dy(e);
+        track.moveTo(e);
         switch (pressButton) {
             case SECONDARY -> dragWindow(dx, dy);
             case MIDDLE -> vp.panTo(pressPanX + dx, pressPanY + dy);
@@ -98,7 +88,7 @@ final class ViewportMouse {
                     case ZOOM -> {
                         double z = pressZoom * Math.exp(-dy / ZOOM_DRAG_PIXELS);
                         area.set(pressZoom, pressPanX, pressPanY);
-                        vp.setZoom(z, pressX, pressY);
+                        vp.setZoom(z, track.pressX(), track.pressY());
                     }
                     case SCROLL -> vp.scrollFrom(pressSlice,
                             (int) Math.round(dy / Viewport.DRAG_PIXELS_PER_SLICE));
@@ -110,7 +100,6 @@ final class ViewportMouse {
     }
 
     private void dragWindow(double dx, double dy) {
-        double step = pressWidth / Viewport.WL_DRAG_DIVISOR;
-        vp.setWindow(pressCenter + dy * step, pressWidth + dx * step);
+        vp.setWindow(track.draggedCenter(dy), track.draggedWidth(dx));
     }
 }

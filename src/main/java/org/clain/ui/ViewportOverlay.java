@@ -25,15 +25,13 @@ import org.clain.study.SliceStack;
  * What a viewport draws over its image: patient, study and series in the corners, the image
  * number, position, pixel under the mouse, view and window below, the orientation letters at the
  * edges ({@link OrientationLabels}), a scale bar, and the reference lines of the other viewports.
+ * Text and letters in the {@link OverlayText#VIEWPORT} style.
  */
 final class ViewportOverlay {
-    private static final Color OVERLAY = Color.rgb(232, 232, 232);
-    private static final Color SHADOW = Color.rgb(0, 0, 0, 0.85);
-    private static final Color LETTER = Color.rgb(255, 214, 90);
+    private static final OverlayText STYLE = OverlayText.VIEWPORT;
     private static final Color REFERENCE = Color.rgb(64, 196, 255);
     private static final Font TEXT = Font.font("Dialog", 13);
     private static final Font TEXT_BOLD = Font.font("Dialog", FontWeight.BOLD, 13);
-    private static final Font LETTERS = Font.font("Dialog", FontWeight.BOLD, 17);
 
     private final Viewport vp;
     private final ViewportMouse mouse;
@@ -145,7 +143,7 @@ final class ViewportOverlay {
         br.add(String.format(Locale.ROOT, "W %s  L %s%s", DicomText.num(vp.windowWidth()),
                 DicomText.num(vp.windowCenter()), vp.windowName().isEmpty() ? "" : "  " + vp.windowName()));
 
-        double m = 8;
+        double m = OverlayText.MARGIN;
         g.setTextBaseline(VPos.TOP);
         textBlock(g, tl, m, m, TextAlignment.LEFT, true);
         textBlock(g, tr, cw - m, m, TextAlignment.RIGHT, false);
@@ -155,15 +153,7 @@ final class ViewportOverlay {
         textBlock(g, br, cw - m, ch - m - lh * br.size(), TextAlignment.RIGHT, false);
 
         OrientationLabels.Edges e = vp.orientation();
-        g.setFont(LETTERS);
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.CENTER);
-        shadowText(g, e.top(), cw / 2, m + 10, LETTER);
-        shadowText(g, e.bottom(), cw / 2, ch - m - 10, LETTER);
-        g.setTextAlign(TextAlignment.RIGHT);
-        shadowText(g, e.right(), cw - m, ch / 2, LETTER);
-        g.setTextAlign(TextAlignment.LEFT);
-        shadowText(g, e.left(), m, ch / 2, LETTER);
+        STYLE.letters(g, e.top(), e.bottom(), e.left(), e.right(), cw, ch);
         if (vp.hasImage()) {
             drawScaleBar(g, cw, ch);
         }
@@ -202,10 +192,10 @@ final class ViewportOverlay {
         }
         double y = ch - 34;
         double x0 = cw / 2 - len / 2;
-        g.setStroke(SHADOW);
+        g.setStroke(OverlayText.SHADOW);
         g.setLineWidth(3);
         g.strokeLine(x0, y, x0 + len, y);
-        g.setStroke(OVERLAY);
+        g.setStroke(OverlayText.LIGHT);
         g.setLineWidth(1);
         g.strokeLine(x0, y, x0 + len, y);
         for (int i = 0; i <= 5; i++) {
@@ -217,7 +207,7 @@ final class ViewportOverlay {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         String label = mm >= 10 ? DicomText.num(mm / 10) + " cm" : DicomText.num(mm) + " mm";
-        shadowText(g, label, x0 + len + 6, y - 2, OVERLAY);
+        STYLE.shadowed(g, label, x0 + len + 6, y - 2, OverlayText.LIGHT);
     }
 
     /** The largest 1, 2 or 5 times a power of ten that is not above mm (10 for no length). */
@@ -239,18 +229,7 @@ final class ViewportOverlay {
         g.setTextAlign(align);
         for (int i = 0; i < lines.size(); i++) {
             g.setFont(i == 0 && firstBold ? TEXT_BOLD : TEXT);
-            shadowText(g, lines.get(i), x, y + i * 17, OVERLAY);
+            STYLE.shadowed(g, lines.get(i), x, y + i * 17, OverlayText.LIGHT);
         }
-    }
-
-    private static void shadowText(GraphicsContext g, String s, double x, double y, Color c) {
-        if (s == null || s.isEmpty()) {
-            return;
-        }
-        g.setFill(SHADOW);
-        g.fillText(s, x + 1, y + 1);
-        g.fillText(s, x - 1, y + 1);
-        g.setFill(c);
-        g.fillText(s, x, y);
     }
 }

@@ -48,10 +48,7 @@ public final class VolumeView extends Region {
 
     private static final Font TEXT = Font.font("Dialog", 12.5);
     private static final Font TITLE = Font.font("Dialog", FontWeight.BOLD, 13);
-    private static final Font LETTERS = Font.font("Dialog", FontWeight.BOLD, 16);
-    private static final Color OVERLAY = Color.rgb(232, 232, 232);
-    private static final Color SHADOW = Color.rgb(0, 0, 0, 0.85);
-    private static final Color LETTER = Color.rgb(255, 214, 90);
+    private static final OverlayText STYLE = OverlayText.WORKSPACE;
 
     /** A finished frame and the parameters it was drawn with. */
     public record Frame(VolumeRenderer.Result result, RenderParams params, int width, int height) {
@@ -379,33 +376,26 @@ public final class VolumeView extends Region {
             g.setTextBaseline(VPos.CENTER);
             g.fillText("Rendering…", cw / 2, ch / 2);
         }
-        double m = 8;
+        double m = OverlayText.MARGIN;
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(TITLE);
-        shadow(g, "3D  " + presetName + "  (" + modeLabel() + ")", m, m, Color.rgb(120, 190, 255));
+        STYLE.shadowed(g, "3D  " + presetName + "  (" + modeLabel() + ")", m, m, Color.rgb(120, 190, 255));
         g.setFont(TEXT);
         if (frame != null) {
             VolumeRenderer.Result r = frame.result();
             String q = frame.params().quality() < 1 ? "  (interactive)" : "";
-            shadow(g, String.format(Locale.ROOT, "%s  %.0f ms%s", r.backend() == VolumeRenderer.Backend.GPU ? "GPU"
-                    : "CPU", r.millis(), q), m, ch - m - 16, OVERLAY);
+            STYLE.shadowed(g, String.format(Locale.ROOT, "%s  %.0f ms%s", r.backend() == VolumeRenderer.Backend.GPU
+                    ? "GPU" : "CPU", r.millis(), q), m, ch - m - 16, OverlayText.LIGHT);
         }
         Camera c = params.camera();
         g.setTextAlign(TextAlignment.RIGHT);
-        shadow(g, String.format(Locale.ROOT, "Az %.0f°  El %.0f°  Zoom %.2f", c.azimuth(), c.elevation(), c.zoom()),
-                cw - m, ch - m - 16, OVERLAY);
+        STYLE.shadowed(g, String.format(Locale.ROOT, "Az %.0f°  El %.0f°  Zoom %.2f", c.azimuth(), c.elevation(),
+                c.zoom()), cw - m, ch - m - 16, OverlayText.LIGHT);
         // orientation letters from the camera's axes
         Vec3[] b = c.basis();
-        g.setFont(LETTERS);
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.CENTER);
-        shadow(g, Plane.orientationLetters(b[1]), cw / 2, m + 28, LETTER);
-        shadow(g, Plane.orientationLetters(b[1].times(-1)), cw / 2, ch - m - 30, LETTER);
-        g.setTextAlign(TextAlignment.LEFT);
-        shadow(g, Plane.orientationLetters(b[0].times(-1)), m, ch / 2, LETTER);
-        g.setTextAlign(TextAlignment.RIGHT);
-        shadow(g, Plane.orientationLetters(b[0]), cw - m, ch / 2, LETTER);
+        STYLE.letters(g, Plane.orientationLetters(b[1]), Plane.orientationLetters(b[1].times(-1)),
+                Plane.orientationLetters(b[0].times(-1)), Plane.orientationLetters(b[0]), cw, ch, m + 28, ch - m - 30);
         if (showCursor && frame != null) {
             javafx.geometry.Point2D p = patientToScreen(ws.cursor().centre());
             // on the pixel grid, crisp; a dark outline under the yellow keeps it visible over any preset's colours
@@ -437,12 +427,5 @@ public final class VolumeView extends Region {
             case AVG -> "Average";
             case ISO -> String.format(Locale.ROOT, "Iso %s HU", DicomText.num(params.isoValue()));
         };
-    }
-
-    private static void shadow(GraphicsContext g, String s, double x, double y, Color c) {
-        g.setFill(SHADOW);
-        g.fillText(s, x + 1, y + 1);
-        g.setFill(c);
-        g.fillText(s, x, y);
     }
 }

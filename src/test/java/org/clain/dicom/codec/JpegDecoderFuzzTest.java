@@ -2,7 +2,6 @@ package org.clain.dicom.codec;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.clain.testdata.Fuzzing;
-import org.clain.testdata.Fuzzing.Allocation;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -26,17 +25,7 @@ class JpegDecoderFuzzTest {
     static void decodeOnce(byte[] input) {
         long max = Fuzzing.MAX_FUZZ_FRAME_SAMPLES;
         // the planes (up to twice the samples with subsampling padding), the output, tables, Image I/O's raster
-        Allocation alloc = Allocation.start((4 << 20) + 48 * max + 64L * input.length);
-        try {
-            DecodedImage img = JpegDecoder.decodeWithFallback(input, 0, input.length, max);
-            long n = (long) img.width() * img.height() * img.components();
-            if (n > max || img.samples().length != n) {
-                throw new AssertionError("decoded " + img.width() + "x" + img.height() + "x" + img.components()
-                        + " into " + img.samples().length + " samples, limit " + max);
-            }
-        } catch (CodecException e) {
-            Fuzzing.checkClean(e);
-        }
-        alloc.check("JPEG");
+        BoundedDecoding.check("JPEG", (4 << 20) + 48 * max + 64L * input.length, input,
+                JpegDecoder::decodeWithFallback);
     }
 }

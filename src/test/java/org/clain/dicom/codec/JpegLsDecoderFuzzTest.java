@@ -2,7 +2,6 @@ package org.clain.dicom.codec;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.clain.testdata.Fuzzing;
-import org.clain.testdata.Fuzzing.Allocation;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -25,17 +24,6 @@ class JpegLsDecoderFuzzTest {
     static void decodeOnce(byte[] input) {
         long max = Fuzzing.MAX_FUZZ_FRAME_SAMPLES;
         // the samples (ints), two context lines per component, the bound check's own tables
-        Allocation alloc = Allocation.start((2 << 20) + 4 * max + 64L * input.length);
-        try {
-            DecodedImage img = JpegLsDecoder.decode(input, 0, input.length, max);
-            long n = (long) img.width() * img.height() * img.components();
-            if (n > max || img.samples().length != n) {
-                throw new AssertionError("decoded " + img.width() + "x" + img.height() + "x" + img.components()
-                        + " into " + img.samples().length + " samples, limit " + max);
-            }
-        } catch (CodecException e) {
-            Fuzzing.checkClean(e);
-        }
-        alloc.check("JPEG-LS");
+        BoundedDecoding.check("JPEG-LS", (2 << 20) + 4 * max + 64L * input.length, input, JpegLsDecoder::decode);
     }
 }
