@@ -27,6 +27,16 @@ class HeadReadTest {
             files = s.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".tsv")
                     && !p.toString().endsWith(".md")).sorted().toList();
         }
+        // every file read first, compared after: the head buffer is reused, so anything kept from
+        // it would show as a difference in the files read before the last
+        java.util.Map<Path, DicomFile> read = new java.util.LinkedHashMap<>();
+        for (Path p : files) {
+            try {
+                read.put(p, DicomReader.read(p));
+            } catch (DicomException e) {
+                read.put(p, null);
+            }
+        }
         int fromHead = 0;
         int compared = 0;
         for (Path p : files) {
@@ -36,12 +46,13 @@ class HeadReadTest {
             } catch (DicomException e) {
                 continue; // not DICOM or broken beyond reading: BrokenCorpusTest
             }
-            DicomFile read = DicomReader.read(p);
-            assertEquals(whole.warnings(), read.warnings(), p.toString());
-            assertEquals(whole.transferSyntaxUid(), read.transferSyntaxUid(), p.toString());
-            assertSame(whole.meta(), read.meta(), p.toString());
-            assertSame(whole.dataset(), read.dataset(), p.toString());
-            Element px = read.dataset().pixelData();
+            DicomFile f = read.get(p);
+            assertNotNull(f, p + " reads from its bytes but not from its path");
+            assertEquals(whole.warnings(), f.warnings(), p.toString());
+            assertEquals(whole.transferSyntaxUid(), f.transferSyntaxUid(), p.toString());
+            assertSame(whole.meta(), f.meta(), p.toString());
+            assertSame(whole.dataset(), f.dataset(), p.toString());
+            Element px = f.dataset().pixelData();
             if (px != null && px.bulk() != null && !px.bulk().sourceLoaded()) {
                 fromHead++;
             }
