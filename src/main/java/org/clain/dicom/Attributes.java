@@ -3,11 +3,10 @@ package org.clain.dicom;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * A dataset (or sequence item): elements by tag in ascending order, with typed accessors that
@@ -15,7 +14,12 @@ import java.util.TreeMap;
  * Specific Character Set of their parent dataset (PS3.5 7.5.3).
  */
 public final class Attributes {
-    private final TreeMap<Integer, Element> elements = new TreeMap<>(Integer::compareUnsigned);
+    // tags ascending (as unsigned ints) with their elements: files store them in this order, so a
+    // put appends; a TreeMap's entries and boxed keys took ~56 bytes an element against 8 here
+    // (a scanned corpus retained 24% less) and a tenth of a scan's time
+    private int[] tags = new int[16];
+    private Element[] values = new Element[16];
+    private int size;
     private final ByteOrder order;
     private final Attributes parent;
     private SpecificCharacterSet charset;
@@ -47,10 +51,43 @@ public final class Attributes {
     }
 
     public void put(Element e) {
-        elements.put(e.tag(), e);
-        if (e.tag() == Tag.SpecificCharacterSet) {
+        int tag = e.tag();
+        int i = size == 0 || Integer.compareUnsigned(tag, tags[size - 1]) > 0 ? -size - 1 : indexOf(tag);
+        if (i >= 0) {
+            values[i] = e;
+        } else {
+            i = -i - 1;
+            if (size == tags.length) {
+                tags = Arrays.copyOf(tags, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            System.arraycopy(tags, i, tags, i + 1, size - i);
+            System.arraycopy(values, i, values, i + 1, size - i);
+            tags[i] = tag;
+            values[i] = e;
+            size++;
+        }
+        if (tag == Tag.SpecificCharacterSet) {
             charset = null;
         }
+    }
+
+    /** Index of tag, or -(insertion point) - 1 (as Arrays.binarySearch, in unsigned order). */
+    private int indexOf(int tag) {
+        int lo = 0;
+        int hi = size - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = Integer.compareUnsigned(tags[mid], tag);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -lo - 1;
     }
 
     /**
@@ -161,24 +198,26 @@ public final class Attributes {
     }
 
     public Element get(int tag) {
-        return elements.get(tag);
+        int i = indexOf(tag);
+        return i >= 0 ? values[i] : null;
     }
 
     public boolean contains(int tag) {
-        return elements.containsKey(tag);
+        return indexOf(tag) >= 0;
     }
 
+    /** The elements in ascending tag order (a copy: later puts do not show in it). */
     public Collection<Element> elements() {
-        return Collections.unmodifiableCollection(elements.values());
+        return List.of(Arrays.copyOf(values, size));
     }
 
     public int size() {
-        return elements.size();
+        return size;
     }
 
     public SpecificCharacterSet charset() {
         if (charset == null) {
-            Element e = elements.get(Tag.SpecificCharacterSet);
+            Element e = get(Tag.SpecificCharacterSet);
             if (e != null && e.value() != null) {
                 String raw = new String(e.value(), StandardCharsets.US_ASCII);
                 String[] v = raw.split("\\\\", -1);
@@ -195,7 +234,7 @@ public final class Attributes {
 
     /** The whole value as text, trailing padding removed; null if absent. */
     public String getString(int tag) {
-        Element e = elements.get(tag);
+        Element e = get(tag);
         if (e == null || e.value() == null) {
             return null;
         }
@@ -234,7 +273,7 @@ public final class Attributes {
 
     /** Numeric values of IS/DS text or of binary US/SS/UL/SL/FL/FD/OW/OB; null if absent or unparsable. */
     public double[] getDoubles(int tag) {
-        Element e = elements.get(tag);
+        Element e = get(tag);
         if (e == null || e.value() == null) {
             return null;
         }
@@ -320,7 +359,7 @@ public final class Attributes {
 
     /** The value as unsigned 16-bit ints (US/SS/OW data, e.g. LUT descriptors). */
     public int[] getUnsignedShorts(int tag) {
-        Element e = elements.get(tag);
+        Element e = get(tag);
         if (e == null || e.value() == null) {
             return null;
         }
@@ -333,7 +372,7 @@ public final class Attributes {
     }
 
     public List<Attributes> getSequence(int tag) {
-        Element e = elements.get(tag);
+        Element e = get(tag);
         return e == null || e.items() == null ? List.of() : e.items();
     }
 
@@ -367,7 +406,7 @@ public final class Attributes {
     }
 
     public BulkData getBulk(int tag) {
-        Element e = elements.get(tag);
+        Element e = get(tag);
         return e == null ? null : e.bulk();
     }
 }
