@@ -63,6 +63,61 @@ class HeadReadTest {
     }
 
     @Test
+    void mutatedAndTruncatedFilesReadTheSameFromTheirPathAsFromTheirBytes() throws Exception {
+        // hostile variants of files of each layout: native, encapsulated, deflated, no pixels
+        List<Path> seeds;
+        try (Stream<Path> s = Files.walk(SharedData.root().resolve("syntaxes"))) {
+            seeds = new ArrayList<>(s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".dcm")).sorted()
+                    .limit(40).toList());
+        }
+        // and headers longer than the head (an enhanced MR, an overlay-laden MR, an ultrasound)
+        for (String big : new String[] {"syntaxes/dcm_qa_enh/Siemens_XA10_6_1.dcm",
+                "syntaxes/pydicom-data/MR-SIEMENS-DICOM-WithOverlays.dcm", "syntaxes/pydicom-data/gdcm-US-ALOKA-16.dcm"}) {
+            seeds.add(SharedData.file(big));
+        }
+        Path dir = org.clain.testdata.Scratch.directory("head-read-mutants");
+        java.util.Random rnd = new java.util.Random(17);
+        int readBoth = 0;
+        int rejected = 0;
+        for (int k = 0; k < 400; k++) {
+            byte[] b = Files.readAllBytes(seeds.get(rnd.nextInt(seeds.size())));
+            if (rnd.nextBoolean()) {
+                b = java.util.Arrays.copyOf(b, rnd.nextInt(b.length + 1)); // truncated anywhere
+            }
+            int flips = rnd.nextInt(4);
+            for (int f = 0; f < flips && b.length > 0; f++) {
+                // mostly in the header, where lengths and tags live
+                int at = rnd.nextInt(Math.min(b.length, rnd.nextBoolean() ? 4096 : b.length));
+                b[at] = (byte) rnd.nextInt(256);
+            }
+            Path p = dir.resolve("m" + k + ".dcm");
+            Files.write(p, b);
+            DicomFile whole;
+            try {
+                whole = DicomReader.read(p, b);
+            } catch (DicomException e) {
+                String got;
+                try {
+                    DicomReader.read(p);
+                    got = "read without error";
+                } catch (DicomException e2) {
+                    got = e2.getMessage();
+                }
+                assertEquals(e.getMessage(), got, p + ": the same error from the path as from the bytes");
+                rejected++;
+                continue;
+            }
+            DicomFile read = DicomReader.read(p);
+            assertEquals(whole.warnings(), read.warnings(), p.toString());
+            assertSame(whole.meta(), read.meta(), p.toString());
+            assertSame(whole.dataset(), read.dataset(), p.toString());
+            readBoth++;
+        }
+        // the reader tolerates most damage; a few variants must still be refused the same way
+        assertTrue(readBoth > 100 && rejected >= 1, readBoth + " mutants read, " + rejected + " rejected");
+    }
+
+    @Test
     void aFileThatShrankAfterItsHeaderWasReadIsReportedWhenItsPixelsAreMapped() throws Exception {
         Path dir = org.clain.testdata.Scratch.directory("head-read");
         Path src = SharedData.root().resolve("real-ct/pancreatic-ct-cbct-seg_CB001_abdomen_implicitLE");
