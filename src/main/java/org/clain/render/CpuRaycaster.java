@@ -129,22 +129,7 @@ public final class CpuRaycaster implements AutoCloseable {
 
     /** One thread's ray caster: volume access, setup constants, scratch. */
     static final class Caster {
-        private final short[][] sl;
-        /** Index of voxel (0, 0, z) in sl[z] (the volume's slab). */
-        private final int[] so;
-        private final int mask;
-        private final boolean uniform;
-        private final float slope0;
-        private final float icpt0;
-        private final float[] slope;
-        private final float[] icpt;
-        private final int nx;
-        private final int xmax;
-        private final int ymax;
-        private final int zmax;
-        private final int xlim;
-        private final int ylim;
-        private final int zlim;
+        private final VoxelSampler vox;
         private final RaySetup s;
         private final float[] m;
         // |patient gradient|^2 = g^T Q g for the voxel gradient g, Q = G^T G with G the gradient
@@ -169,28 +154,7 @@ public final class CpuRaycaster implements AutoCloseable {
 
         Caster(Volume v, RaySetup s) {
             this.s = s;
-            int nz = v.nz();
-            this.sl = new short[nz][];
-            this.so = new int[nz];
-            this.slope = new float[nz];
-            this.icpt = new float[nz];
-            for (int z = 0; z < nz; z++) {
-                sl[z] = v.data(z);
-                so[z] = v.offset(z);
-                slope[z] = (float) v.slope(z);
-                icpt[z] = (float) v.intercept(z);
-            }
-            this.mask = v.signed() ? -1 : 0xFFFF;
-            this.uniform = v.uniformRescale();
-            this.slope0 = slope[0];
-            this.icpt0 = icpt[0];
-            this.nx = v.nx();
-            this.xmax = v.nx() - 1;
-            this.ymax = v.ny() - 1;
-            this.zmax = nz - 1;
-            this.xlim = Math.max(xmax - 1, 0);
-            this.ylim = Math.max(ymax - 1, 0);
-            this.zlim = Math.max(zmax - 1, 0);
+            this.vox = new VoxelSampler(v);
             this.m = s.p2v;
             float[] g = s.gradMatrix;
             this.q00 = quadratic(g, 0, 0);
@@ -213,49 +177,6 @@ public final class CpuRaycaster implements AutoCloseable {
         /** Entry (i, j) of G^T G for the row-major 3x3 matrix G. */
         private static float quadratic(float[] g, int i, int j) {
             return g[i] * g[j] + g[3 + i] * g[3 + j] + g[6 + i] * g[6 + j];
-        }
-
-        /** Trilinear HU at continuous voxel position (x, y, z), clamped to the edge voxels. */
-        float sample(float x, float y, float z) {
-            x = x < 0 ? 0 : Math.min(x, xmax);
-            y = y < 0 ? 0 : Math.min(y, ymax);
-            z = z < 0 ? 0 : Math.min(z, zmax);
-            int ix = Math.min((int) x, xlim);
-            int iy = Math.min((int) y, ylim);
-            int iz = Math.min((int) z, zlim);
-            float fx = x - ix;
-            float fy = y - iy;
-            float fz = z - iz;
-            int ddx = ix < xmax ? 1 : 0;
-            int ddy = iy < ymax ? nx : 0;
-            int iz1 = iz < zmax ? iz + 1 : iz;
-            int o00 = iy * nx + ix;
-            int o10 = o00 + ddy;
-            short[] a = sl[iz];
-            short[] b = sl[iz1];
-            int ao = so[iz];
-            int bo = so[iz1];
-            int k = mask;
-            float a00 = a[ao + o00] & k;
-            float a01 = a[ao + o00 + ddx] & k;
-            float a10 = a[ao + o10] & k;
-            float a11 = a[ao + o10 + ddx] & k;
-            float b00 = b[bo + o00] & k;
-            float b01 = b[bo + o00 + ddx] & k;
-            float b10 = b[bo + o10] & k;
-            float b11 = b[bo + o10 + ddx] & k;
-            float ca0 = a00 + fx * (a01 - a00);
-            float ca1 = a10 + fx * (a11 - a10);
-            float cb0 = b00 + fx * (b01 - b00);
-            float cb1 = b10 + fx * (b11 - b10);
-            float ca = ca0 + fy * (ca1 - ca0);
-            float cb = cb0 + fy * (cb1 - cb0);
-            if (uniform) {
-                return (ca + fz * (cb - ca)) * slope0 + icpt0;
-            }
-            float ha = ca * slope[iz] + icpt[iz];
-            float hb = cb * slope[iz1] + icpt[iz1];
-            return ha + fz * (hb - ha);
         }
 
         /**
@@ -386,7 +307,7 @@ public final class CpuRaycaster implements AutoCloseable {
                         float x = vx + dvx * t;
                         float y = vy + dvy * t;
                         float z = vz + dvz * t;
-                        float hu = value(x, y, z);
+                        float hu = vox.value(x, y, z);
                         switch (mode) {
                             case MIP -> acc = Math.max(acc, hu);
                             case MINIP -> acc = Math.min(acc, hu);
@@ -402,7 +323,7 @@ public final class CpuRaycaster implements AutoCloseable {
                                         float hi = t;
                                         for (int i = 0; i < BISECTIONS; i++) {
                                             float mid = 0.5f * (lo + hi);
-                                            if (sample(vx + dvx * mid, vy + dvy * mid, vz + dvz * mid) >= s.isoValue) {
+                                            if (vox.sample(vx + dvx * mid, vy + dvy * mid, vz + dvz * mid) >= s.isoValue) {
                                                 hi = mid;
                                             } else {
                                                 lo = mid;
@@ -540,7 +461,7 @@ public final class CpuRaycaster implements AutoCloseable {
                 float x = ox + dx * t;
                 float y = oy + dy * t;
                 float z = oz + dz * t;
-                float hu = inside ? cellValue(x, y, z) : value(x, y, z);
+                float hu = inside ? vox.cellValue(x, y, z) : vox.value(x, y, z);
                 float f = (hu - lo) * scale;
                 f = f <= 0 ? 0 : f >= last ? last : f;
                 int i = Math.min((int) f, (int) last - 1);
@@ -577,12 +498,12 @@ public final class CpuRaycaster implements AutoCloseable {
             return k;
         }
 
-        /** Whether every sample in brick (bx, by, bz) lies in the interior (see {@link #interior}). */
+        /** Whether every sample in brick (bx, by, bz) lies in the sampler's interior. */
         private boolean insideBrick(int bx, int by, int bz) {
             // a margin for the rounding of the brick walk's boundaries
             final float e = 0.05f;
-            return uniform && bx * bsx - e >= 1 && by * bsy - e >= 1 && bz * bsz - e >= 1
-                    && (bx + 1) * bsx + e < xmax - 1 && (by + 1) * bsy + e < ymax - 1 && (bz + 1) * bsz + e < zmax - 1;
+            return vox.interiorBox(bx * bsx - e, by * bsy - e, bz * bsz - e, (bx + 1) * bsx + e, (by + 1) * bsy + e,
+                    (bz + 1) * bsz + e);
         }
 
         private float specularTerm;
@@ -592,14 +513,15 @@ public final class CpuRaycaster implements AutoCloseable {
          * {@link #specularTerm}. Flat (ambient + diffuse, no specular) where the gradient vanishes.
          */
         private float light(float x, float y, float z, float dvx, float dvy, float dvz, boolean inside) {
-            if (inside || interior(x, y, z)) {
-                interpolatedGradient(x, y, z);
+            VoxelSampler vox = this.vox;
+            if (inside || vox.interior(x, y, z)) {
+                vox.interpolatedGradient(x, y, z);
             } else {
-                sampledGradient(x, y, z);
+                vox.sampledGradient(x, y, z);
             }
-            float gx0 = gradX;
-            float gy0 = gradY;
-            float gz0 = gradZ;
+            float gx0 = vox.gradX;
+            float gy0 = vox.gradY;
+            float gz0 = vox.gradZ;
             float len2 = q00 * gx0 * gx0 + q11 * gy0 * gy0 + q22 * gz0 * gz0
                     + q01 * gx0 * gy0 + q02 * gx0 * gz0 + q12 * gy0 * gz0;
             RaySetup s = this.s;
@@ -622,30 +544,6 @@ public final class CpuRaycaster implements AutoCloseable {
             return s.ambient + s.diffuse * ndl;
         }
 
-        /** The voxel-space HU gradient of the last {@link #light} call. */
-        float gradX;
-        float gradY;
-        float gradZ;
-
-        /** The gradient at an interior (x, y, z), interpolated from the cell's corner differences. */
-        void interpolatedGradient(float x, float y, float z) {
-            cornerGradients(x, y, z);
-            float fx = x - cellX;
-            float fy = y - cellY;
-            float fz = z - cellZ;
-            float h = 0.5f * slope0;
-            gradX = trilerp(cgx, fx, fy, fz) * h;
-            gradY = trilerp(cgy, fx, fy, fz) * h;
-            gradZ = trilerp(cgz, fx, fy, fz) * h;
-        }
-
-        /** Central differences of six trilinear samples: at the volume's edges, where they clamp. */
-        void sampledGradient(float x, float y, float z) {
-            gradX = (sample(x + 1, y, z) - sample(x - 1, y, z)) * 0.5f;
-            gradY = (sample(x, y + 1, z) - sample(x, y - 1, z)) * 0.5f;
-            gradZ = (sample(x, y, z + 1) - sample(x, y, z - 1)) * 0.5f;
-        }
-
         private static final int SPECULAR_STEPS = 4096;
 
         private static float[] specularTable(double specular, double shininess) {
@@ -655,140 +553,6 @@ public final class CpuRaycaster implements AutoCloseable {
             }
             t[SPECULAR_STEPS + 1] = t[SPECULAR_STEPS];
             return t;
-        }
-
-        /** Whether the 4x4x4 neighbourhood of (x, y, z)'s cell lies inside a uniformly rescaled volume. */
-        private boolean interior(float x, float y, float z) {
-            return uniform && x >= 1 && y >= 1 && z >= 1 && x < xmax - 1 && y < ymax - 1 && z < zmax - 1;
-        }
-
-        // The cell (voxels ix..ix+1, iy..iy+1, iz..iz+1) of the last interior sample: at half-voxel
-        // steps a ray takes about two samples per cell, and shading needs the same 32 voxels around it.
-        private int cellX = -1;
-        private int cellY;
-        private int cellZ;
-        private boolean cellGradients;
-        /** Stored values at the cell's corners, c[dz][dy][dx]. */
-        private float c000;
-        private float c001;
-        private float c010;
-        private float c011;
-        private float c100;
-        private float c101;
-        private float c110;
-        private float c111;
-        /** Central differences (stored units, not halved) at the cell's corners along x, y, z. */
-        private final float[] cgx = new float[8];
-        private final float[] cgy = new float[8];
-        private final float[] cgz = new float[8];
-
-        /** Trilinear HU at (x, y, z): through the cell cache inside the volume, else {@link #sample}. */
-        float value(float x, float y, float z) {
-            return interior(x, y, z) ? cellValue(x, y, z) : sample(x, y, z);
-        }
-
-        /** Trilinear HU at an interior (x, y, z), through the cell cache. */
-        float cellValue(float x, float y, float z) {
-            loadCell(x, y, z);
-            float fx = x - cellX;
-            float fy = y - cellY;
-            float fz = z - cellZ;
-            // the same operations in the same order as sample(): bit-identical values
-            float ca0 = c000 + fx * (c001 - c000);
-            float ca1 = c010 + fx * (c011 - c010);
-            float cb0 = c100 + fx * (c101 - c100);
-            float cb1 = c110 + fx * (c111 - c110);
-            float ca = ca0 + fy * (ca1 - ca0);
-            float cb = cb0 + fy * (cb1 - cb0);
-            return (ca + fz * (cb - ca)) * slope0 + icpt0;
-        }
-
-        private void loadCell(float x, float y, float z) {
-            int ix = (int) x;
-            int iy = (int) y;
-            int iz = (int) z;
-            if (ix == cellX && iy == cellY && iz == cellZ) {
-                return;
-            }
-            cellX = ix;
-            cellY = iy;
-            cellZ = iz;
-            cellGradients = false;
-            int k = mask;
-            int o = iy * nx + ix;
-            short[] a = sl[iz];
-            short[] b = sl[iz + 1];
-            int ao = so[iz] + o;
-            int bo = so[iz + 1] + o;
-            c000 = a[ao] & k;
-            c001 = a[ao + 1] & k;
-            c010 = a[ao + nx] & k;
-            c011 = a[ao + nx + 1] & k;
-            c100 = b[bo] & k;
-            c101 = b[bo + 1] & k;
-            c110 = b[bo + nx] & k;
-            c111 = b[bo + nx + 1] & k;
-        }
-
-        /**
-         * Fills the corner central differences of (x, y, z)'s cell. Trilinear interpolation is
-         * linear in the voxels, so interpolating them equals the central difference of two trilinear
-         * samples one voxel either side, the GPU's gradient, up to float rounding.
-         */
-        private void cornerGradients(float x, float y, float z) {
-            loadCell(x, y, z);
-            if (cellGradients) {
-                return;
-            }
-            cellGradients = true;
-            int k = mask;
-            int n = nx;
-            int o = cellY * n + cellX;
-            short[] zm = sl[cellZ - 1];
-            short[] z0 = sl[cellZ];
-            short[] z1 = sl[cellZ + 1];
-            short[] zp = sl[cellZ + 2];
-            int om = so[cellZ - 1] + o;
-            int o0 = so[cellZ] + o;
-            int o1 = so[cellZ + 1] + o;
-            int op = so[cellZ + 2] + o;
-            // along x: columns ix - 1 and ix + 2 beside the cell's two
-            cgx[0] = c001 - (z0[o0 - 1] & k);
-            cgx[1] = (z0[o0 + 2] & k) - c000;
-            cgx[2] = c011 - (z0[o0 + n - 1] & k);
-            cgx[3] = (z0[o0 + n + 2] & k) - c010;
-            cgx[4] = c101 - (z1[o1 - 1] & k);
-            cgx[5] = (z1[o1 + 2] & k) - c100;
-            cgx[6] = c111 - (z1[o1 + n - 1] & k);
-            cgx[7] = (z1[o1 + n + 2] & k) - c110;
-            // along y: rows iy - 1 and iy + 2
-            cgy[0] = c010 - (z0[o0 - n] & k);
-            cgy[1] = c011 - (z0[o0 - n + 1] & k);
-            cgy[2] = (z0[o0 + 2 * n] & k) - c000;
-            cgy[3] = (z0[o0 + 2 * n + 1] & k) - c001;
-            cgy[4] = c110 - (z1[o1 - n] & k);
-            cgy[5] = c111 - (z1[o1 - n + 1] & k);
-            cgy[6] = (z1[o1 + 2 * n] & k) - c100;
-            cgy[7] = (z1[o1 + 2 * n + 1] & k) - c101;
-            // along z: slices iz - 1 and iz + 2
-            cgz[0] = c100 - (zm[om] & k);
-            cgz[1] = c101 - (zm[om + 1] & k);
-            cgz[2] = c110 - (zm[om + n] & k);
-            cgz[3] = c111 - (zm[om + n + 1] & k);
-            cgz[4] = (zp[op] & k) - c000;
-            cgz[5] = (zp[op + 1] & k) - c001;
-            cgz[6] = (zp[op + n] & k) - c010;
-            cgz[7] = (zp[op + n + 1] & k) - c011;
-        }
-
-        private static float trilerp(float[] c, float fx, float fy, float fz) {
-            float ca0 = c[0] + fx * (c[1] - c[0]);
-            float ca1 = c[2] + fx * (c[3] - c[2]);
-            float cb0 = c[4] + fx * (c[5] - c[4]);
-            float cb1 = c[6] + fx * (c[7] - c[6]);
-            float ca = ca0 + fy * (ca1 - ca0);
-            float cb = cb0 + fy * (cb1 - cb0);
-            return ca + fz * (cb - ca);
         }
 
         /** Ray parameter where it leaves brick b along one axis (infinite at the grid's outer bricks). */
