@@ -107,9 +107,10 @@ public final class VolumeCommand implements Callable<Integer> {
         if (json) {
             System.out.println(Json.pretty(o));
         } else {
-            System.out.printf("%s %s: %dx%dx%d %s spacing %.4f x %.4f x %.4f mm, stored %s..%s, sha256 %s (%.0f ms)%n",
+            System.out.printf("%s %s: %dx%dx%d %s spacing %.4f x %.4f x %.4f mm, stored %s..%s, %s (%.0f ms)%n",
                     series.modality(), series.description(), v.nx(), v.ny(), v.nz(), o.get("dtype").asText(),
-                    sp.x(), sp.y(), sp.z(), min, max, o.get("sha256").asText(), loadMs);
+                    sp.x(), sp.y(), sp.z(), min, max, noHash ? "not hashed" : "sha256 " + o.get("sha256").asText(),
+                    loadMs);
             stack.warnings().forEach(x -> System.out.println("  warning: " + x));
         }
         return 0;
