@@ -54,6 +54,9 @@ public final class Dictionary {
     }
 
     public Optional<Entry> entry(int tag) {
+        if ((tag >>> 16 & 1) == 1) {
+            return Optional.empty(); // private (see vrOf)
+        }
         int line = line(tag);
         if (line >= 0) {
             return Optional.of(atLine(line));
@@ -75,6 +78,11 @@ public final class Dictionary {
         }
         if (element == 0) {
             return VR.UL;
+        }
+        if ((group & 1) == 1) {
+            // a private data element (PS3.5 7.8.1): no standard group is odd, and the repeating
+            // groups (60xx overlays...) are even ones, which their masks alone do not say
+            return VR.UN;
         }
         int line = line(tag);
         if (line >= 0) {

@@ -27,6 +27,11 @@ class DictionaryTest {
     void repeatingGroupsAndKeywords() {
         assertEquals(VR.OB, dict.vrOf(0x60023000)); // Overlay Data (60xx,3000), OB or OW
         assertEquals(VR.US, dict.vrOf(0x60020010)); // Overlay Rows
+        // odd groups are private (PS3.5 7.8.1) even where an even repeating group's mask matches
+        assertEquals(VR.UN, dict.vrOf(0x60013000));
+        assertEquals(VR.UN, dict.vrOf(0x50011010));
+        assertEquals(VR.LO, dict.vrOf(0x60010010)); // its private creator
+        assertTrue(dict.entry(0x60013000).isEmpty());
         assertEquals("OverlayData", dict.keyword(0x601E3000));
         assertEquals("SeriesInstanceUID", dict.keyword(0x0020000E));
         assertEquals(0x0020000E, dict.byKeyword("SeriesInstanceUID").orElseThrow().tag());
