@@ -72,8 +72,11 @@ public final class Scanner {
         Set<Path> out = new LinkedHashSet<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(Files::isRegularFile).filter(Scanner::candidate).sorted().forEach(out::add);
+                // the walk's own attributes (Files.isRegularFile would stat every file once more);
+                // a link to a file counts, links to folders are not followed
+                try (Stream<Path> s = Files.find(p, Integer.MAX_VALUE, (f, attrs) -> candidate(f)
+                        && (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(f)))) {
+                    s.sorted().forEach(out::add);
                 } catch (IOException | RuntimeException e) {
                     skipped.add(new Skipped(p, p + ": cannot list folder: " + e.getMessage()));
                 }

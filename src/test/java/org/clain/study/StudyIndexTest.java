@@ -56,6 +56,25 @@ class StudyIndexTest {
     }
 
     @Test
+    void aLinkToAFileIsReadALinkToAFolderIsNotFollowed(@TempDir Path dir) throws Exception {
+        Path src = SharedData.file("real-mr/brain-tumor-progression_PGBM-001_T1post");
+        List<Path> slices;
+        try (var s = Files.list(src)) {
+            slices = s.filter(p -> p.toString().endsWith(".dcm")).sorted().limit(3).toList();
+        }
+        Files.copy(slices.get(0), dir.resolve("a.dcm"));
+        Files.createSymbolicLink(dir.resolve("b.dcm"), slices.get(1).toAbsolutePath());
+        Files.createSymbolicLink(dir.resolve("dangling.dcm"), dir.resolve("nowhere.dcm"));
+        Path sub = Files.createDirectory(dir.resolve("sub"));
+        Files.copy(slices.get(2), sub.resolve("c.dcm"));
+        Files.createSymbolicLink(sub.resolve("loop"), dir); // followed, it would list everything again
+        StudyIndex index = Scanner.scan(List.of(dir));
+        assertEquals(List.of(dir.resolve("a.dcm"), dir.resolve("b.dcm"), sub.resolve("c.dcm")),
+                index.instances().stream().map(Instance::path).toList());
+        assertEquals(List.of(), index.skipped());
+    }
+
+    @Test
     void missingSlicesAndNonUniformSpacingAreReported(@TempDir Path dir) throws Exception {
         Path src = SharedData.file("real-mr/brain-tumor-progression_PGBM-001_T1post");
         try (var s = Files.list(src)) {
