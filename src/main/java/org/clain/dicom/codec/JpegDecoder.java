@@ -1,5 +1,8 @@
 package org.clain.dicom.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -34,6 +37,10 @@ public final class JpegDecoder {
 
     /** Zigzag position to natural (row-major) position, T.81 Figure A.6; padded with 63 for overruns. */
     private static final int[] NATURAL = new int[64 + 16];
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.BIG_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     static {
         int[] zz = {0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27,
@@ -481,7 +488,7 @@ public final class JpegDecoder {
             p += total;
             JpegHuffmanTable t;
             try {
-                t = new JpegHuffmanTable(counts, symbols, tc == 0);
+                t = JpegHuffmanTable.of(counts, symbols, tc == 0);
             } catch (IllegalArgumentException e) {
                 throw error("invalid Huffman table: " + e.getMessage(), p - total);
             }
@@ -942,6 +949,17 @@ public final class JpegDecoder {
         int bits = this.bits;
         int p = this.pos;
         for (int i = off, e = off + n; i < e; i++) {
+            if (bits < 32 && p + 8 <= end) {
+                // eight bytes at once when none is 0xFF (a stuffed byte or a marker, F.1.2.3):
+                // (~x - ONES) & x & HIGHS is not 0 exactly where a byte of ~x is 0
+                long x = (long) BIG_ENDIAN_LONG.get(d, p);
+                if (((~x - ONES) & x & HIGHS) == 0) {
+                    int k = (63 - bits) >>> 3; // 4..7 bytes: acc keeps at most 63 bits
+                    acc = (acc << (8 * k)) | (x >>> (64 - 8 * k));
+                    bits += 8 * k;
+                    p += k;
+                }
+            }
             if (bits < 32) {
                 while (bits <= 56 && p < end) {
                     int b = d[p] & 0xFF;
