@@ -48,30 +48,46 @@ public final class ReadFloor {
         }
     }
 
-    /** Each thread a contiguous run of files into one array of its own. */
+    /** Each thread a contiguous run of files into one array of its own (as Clain's volume slabs). */
     public static short[][] read(List<Path> files, int bytesPerFile, int threads) {
         int per = (files.size() + threads - 1) / threads;
-        int words = bytesPerFile / 2;
         return IntStream.range(0, threads).parallel().mapToObj(t -> {
             int from = Math.min(files.size(), t * per);
             int to = Math.min(files.size(), from + per);
-            short[] slab = new short[(to - from) * words];
+            short[] slab = new short[(to - from) * (bytesPerFile / 2)];
             ByteBuffer b = ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
             for (int i = from; i < to; i++) {
-                try (FileChannel ch = FileChannel.open(files.get(i))) {
-                    int at = (i - from) * words;
-                    for (long pos = ch.size() - bytesPerFile; pos < ch.size(); ) {
-                        b.clear();
-                        int n = ch.read(b, pos);
-                        pos += n;
-                        b.flip().asShortBuffer().get(slab, at, n / 2);
-                        at += n / 2;
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                readTail(files.get(i), bytesPerFile, b, slab, (i - from) * (bytesPerFile / 2));
             }
             return slab;
         }).toArray(short[][]::new);
+    }
+
+    /**
+     * One array per file (as ImageJ's stack): in a JVM that loads again and again these small
+     * arrays reuse the young generation's memory, where fresh slabs are faulted in and zeroed anew.
+     */
+    public static short[][] readSlices(List<Path> files, int bytesPerFile) {
+        ThreadLocal<ByteBuffer> buffers =
+                ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN));
+        return files.parallelStream().map(f -> {
+            short[] slice = new short[bytesPerFile / 2];
+            readTail(f, bytesPerFile, buffers.get(), slice, 0);
+            return slice;
+        }).toArray(short[][]::new);
+    }
+
+    private static void readTail(Path file, int bytes, ByteBuffer b, short[] dst, int at) {
+        try (FileChannel ch = FileChannel.open(file)) {
+            for (long pos = ch.size() - bytes; pos < ch.size(); ) {
+                b.clear();
+                int n = ch.read(b, pos);
+                pos += n;
+                b.flip().asShortBuffer().get(dst, at, n / 2);
+                at += n / 2;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

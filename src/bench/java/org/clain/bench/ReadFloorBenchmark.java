@@ -34,4 +34,9 @@ public class ReadFloorBenchmark {
     public short[][] readVoxels() {
         return ReadFloor.read(files, 512 * 512 * 2, Runtime.getRuntime().availableProcessors());
     }
+
+    @Benchmark
+    public short[][] readVoxelsPerSlice() {
+        return ReadFloor.readSlices(files, 512 * 512 * 2);
+    }
 }
