@@ -25,6 +25,11 @@ final class JpegHuffmanTable {
     static final int KIND_CODE = 2 << 5;
     static final int KIND_MASK = 3 << 5;
 
+    /** The tables last made on this thread: a series' frames mostly carry the same ones. */
+    private static final int RECENT = 8;
+    private static final ThreadLocal<JpegHuffmanTable[]> RECENT_TABLES =
+            ThreadLocal.withInitial(() -> new JpegHuffmanTable[RECENT]);
+
     /** (length << 8) | symbol for codes of at most LOOKUP_BITS bits; 0 when the prefix is longer. */
     final int[] lookup = new int[1 << LOOKUP_BITS];
     /** Largest code of each length 1..16, -1 when there is none (index 17: sentinel). */
@@ -36,13 +41,8 @@ final class JpegHuffmanTable {
     final boolean dcClass;
     private final int[] codes;
     private final int[] sizes;
-    private int[] losslessLut;
     private final int[] counts;
-
-    /** The tables last made on this thread: a series' frames mostly carry the same ones. */
-    private static final int RECENT = 8;
-    private static final ThreadLocal<JpegHuffmanTable[]> RECENT_TABLES =
-            ThreadLocal.withInitial(() -> new JpegHuffmanTable[RECENT]);
+    private int[] losslessLut;
 
     /**
      * The table of a DHT segment, the one made earlier on this thread when a recent frame carried
@@ -52,7 +52,8 @@ final class JpegHuffmanTable {
         JpegHuffmanTable[] recent = RECENT_TABLES.get();
         for (int i = 0; i < RECENT; i++) {
             JpegHuffmanTable t = recent[i];
-            if (t != null && t.dcClass == dcClass && Arrays.equals(t.counts, counts) && Arrays.equals(t.values, symbols)) {
+            if (t != null && t.dcClass == dcClass && Arrays.equals(t.counts, counts)
+                    && Arrays.equals(t.values, symbols)) {
                 return t;
             }
         }
