@@ -25,7 +25,30 @@ cat > target/installer/Clain/bin/clain <<'SH'
 #!/bin/sh
 # clain COMMAND ...: the Clain command line (see README); with no command, the viewer.
 APP="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
-exec "$APP/lib/runtime/bin/java" -XX:+UseTransparentHugePages -cp "$APP/lib/app/clain.jar" org.clain.Launcher "$@"
+JAVA="$APP/lib/runtime/bin/java"
+JAR="$APP/lib/app/clain.jar"
+OPTS="-XX:+UseTransparentHugePages -Xlog:cds=off -Xlog:cds+dynamic=off"
+# Class data sharing for Clain's own classes (~0.1 s of every start): one archive per user and
+# jar, dumped by the first run, as an archive names the jar's absolute path and one made at build
+# time would not survive installing elsewhere. A run killed by a signal keeps no archive.
+CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/clain"
+KEY=$(stat -c %s-%Y "$JAR" 2>/dev/null) || KEY=""
+JSA="$CACHE/clain-$KEY.jsa"
+if [ -n "$KEY" ] && [ -f "$JSA" ]; then
+  exec "$JAVA" $OPTS -XX:SharedArchiveFile="$JSA" -cp "$JAR" org.clain.Launcher "$@"
+fi
+if [ -n "$KEY" ] && mkdir -p "$CACHE" 2>/dev/null && [ -w "$CACHE" ]; then
+  TMP="$JSA.$$"
+  "$JAVA" $OPTS -XX:ArchiveClassesAtExit="$TMP" -cp "$JAR" org.clain.Launcher "$@"
+  rc=$?
+  if [ $rc -lt 128 ] && [ -s "$TMP" ]; then
+    rm -f "$CACHE"/clain-*.jsa
+    mv -f "$TMP" "$JSA"
+  fi
+  rm -f "$TMP"
+  exit $rc
+fi
+exec "$JAVA" $OPTS -cp "$JAR" org.clain.Launcher "$@"
 SH
 chmod 755 target/installer/Clain/bin/clain
 if [ "$1" = "--deb" ]; then
