@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +23,6 @@ import java.util.stream.Stream;
 import org.clain.testdata.Fragments;
 import org.clain.testdata.ReferenceHash;
 import org.clain.testdata.SharedData;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -1129,34 +1127,5 @@ class JpegLsDecoderTest {
         System.arraycopy(cs, dri + 6, noDri, dri, cs.length - dri - 6);
         assertEquals((byte) 0xDA, noDri[dri + 1]);
         assertThrows(CodecException.class, () -> JpegLsDecoder.decode(noDri, 0, noDri.length));
-    }
-
-    /** Prints decode times (thread CPU time: the build machine is shared); asserts nothing. */
-    @Test
-    void decodeSpeed() throws IOException {
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        for (String path : List.of("syntaxes/pylibjpeg-data/CT1_JLSN.dcm",
-                "syntaxes/pydicom-data/emri_small_jpeg_ls_lossless.dcm")) {
-            Path p = SharedData.file(path);
-            Assumptions.assumeTrue(Files.exists(p));
-            List<byte[]> frames = path.contains("emri") ? Fragments.of(p) : List.of(Fragments.singleFrame(p));
-            for (int i = 0; i < 20; i++) {
-                for (byte[] cs : frames) {
-                    JpegLsDecoder.decode(cs, 0, cs.length);
-                }
-            }
-            int n = 20;
-            long c0 = mx.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                for (byte[] cs : frames) {
-                    JpegLsDecoder.decode(cs, 0, cs.length);
-                }
-            }
-            double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e6 / n;
-            double wall = (System.nanoTime() - t0) / 1e6 / n;
-            System.out.printf("JPEG-LS %s (%d frame(s)): %.2f ms CPU, %.2f ms wall per file%n",
-                    p.getFileName(), frames.size(), cpu, wall);
-        }
     }
 }

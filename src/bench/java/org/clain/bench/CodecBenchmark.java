@@ -1,0 +1,65 @@
+package org.clain.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.clain.dicom.DicomReader;
+import org.clain.dicom.PixelDecoder;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Frame decoding on one thread, headers parsed beforehand: every frame of the given files (a
+ * folder: its .dcm files) into a reused slice, as the volume loader does.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class CodecBenchmark {
+    /** JPEG lossless SV1 (255 frames), JPEG-LS lossless (one CT frame, an MR of several). */
+    @Param({"real-ct/midrc-ricord-1a_chest_jpeglosslessSV1", "syntaxes/pylibjpeg-data/CT1_JLSN.dcm",
+            "syntaxes/pydicom-data/emri_small_jpeg_ls_lossless.dcm"})
+    public String files;
+
+    private final List<PixelDecoder> decoders = new ArrayList<>();
+    private short[] slice;
+
+    @Setup
+    public void parse() throws Exception {
+        Path p = Path.of(System.getProperty("clain.shared.data", "../shared/data/dicom")).resolve(files);
+        List<Path> paths;
+        if (Files.isDirectory(p)) {
+            try (Stream<Path> s = Files.list(p)) {
+                paths = s.filter(f -> f.toString().endsWith(".dcm")).sorted().toList();
+            }
+        } else {
+            paths = List.of(p);
+        }
+        int largest = 0;
+        for (Path f : paths) {
+            PixelDecoder d = PixelDecoder.of(DicomReader.read(f));
+            decoders.add(d);
+            largest = Math.max(largest, d.pixel().pixelsPerFrame());
+        }
+        slice = new short[largest];
+    }
+
+    @Benchmark
+    public short[] decodeAllFrames() throws Exception {
+        for (PixelDecoder d : decoders) {
+            for (int i = 0; i < d.frames(); i++) {
+                d.storedValues(i, slice, 0);
+            }
+        }
+        return slice;
+    }
+}
