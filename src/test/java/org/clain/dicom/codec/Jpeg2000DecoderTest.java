@@ -516,24 +516,4 @@ class Jpeg2000DecoderTest {
             pool.shutdownNow();
         }
     }
-
-    @Test
-    void timing512x512x16() throws Exception {
-        byte[] lossless = CorpusFrames.concat(org.clain.testdata.Fragments.of(
-                SharedData.file("syntaxes/pydicom-data/693_J2KR.dcm")));
-        byte[] second = CorpusFrames.concat(org.clain.testdata.Fragments.of(
-                SharedData.file("broken/pylibjpeg-data/TOSHIBA_J2K_SIZ0_PixRep1.dcm")));
-        for (byte[] cs : List.of(lossless, second)) {
-            for (int i = 0; i < 3; i++) {
-                Jpeg2000Decoder.decode(cs, 0, cs.length);
-            }
-            int n = 5;
-            long t0 = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                Jpeg2000Decoder.decode(cs, 0, cs.length);
-            }
-            System.out.printf("J2K 512x512 16-bit (%d bytes): %.1f ms per frame%n", cs.length,
-                    (System.nanoTime() - t0) / 1e6 / n);
-        }
-    }
 }
