@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -126,6 +127,7 @@ public final class StudyBrowser extends TreeView<Object> {
             if (empty || item == null) {
                 setText(null);
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
             if (item instanceof Series s) {
@@ -150,6 +152,7 @@ public final class StudyBrowser extends TreeView<Object> {
                 box.setAlignment(Pos.CENTER_LEFT);
                 setText(null);
                 setGraphic(box);
+                setTooltip(new Tooltip(title.getText() + "\n" + detail.getText())); // the panel cuts long names
             } else if (item instanceof Node n) {
                 getStyleClass().add(getTreeItem() != null && getTreeItem().getParent() == getTreeView().getRoot()
                         ? "patient-cell" : "study-cell");
@@ -159,9 +162,11 @@ public final class StudyBrowser extends TreeView<Object> {
                 detail.getStyleClass().add("node-detail");
                 setText(null);
                 setGraphic(new VBox(1, title, detail));
+                setTooltip(new Tooltip(title.getText() + "\n" + detail.getText()));
             } else {
                 setText(item.toString());
                 setGraphic(null);
+                setTooltip(null);
             }
         }
     }

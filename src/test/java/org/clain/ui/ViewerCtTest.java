@@ -66,6 +66,12 @@ class ViewerCtTest {
         assertEquals(133, fx(vp::sliceIndex));
         assertTrue(fx(() -> mw.problems().isEmpty()), () -> "problems: " + fx(() -> mw.problems()));
         waitUntil("the thumbnail", 30, () -> mw.browser().hasThumbnail(mw.index().series().get(0)));
+        // the browser cuts long names; each row's tooltip has them whole
+        String description = fx(() -> mw.index().series().get(0).description());
+        assertTrue(fx(() -> mw.browser().lookupAll(".series-cell").stream()
+                .map(n -> ((javafx.scene.control.TreeCell<?>) n).getTooltip())
+                .anyMatch(t -> t != null && t.getText().startsWith(description + "\n")
+                        && t.getText().contains("134 images"))), "series tooltip with " + description);
         // axial as stored: anterior on top, the patient's right on the image's left
         assertEquals(new OrientationLabels.Edges("A", "L", "P", "R"), fx(vp::orientation));
         // the recent list is persisted in the config folder
