@@ -39,6 +39,7 @@ if [ -n "$KEY" ] && [ -f "$JSA" ]; then
 fi
 if [ -n "$KEY" ] && mkdir -p "$CACHE" 2>/dev/null && [ -w "$CACHE" ]; then
   TMP="$JSA.$$"
+  trap 'rm -f "$TMP"; exit 130' INT TERM
   "$JAVA" $OPTS -XX:ArchiveClassesAtExit="$TMP" -cp "$JAR" org.clain.Launcher "$@"
   rc=$?
   if [ $rc -lt 128 ] && [ -s "$TMP" ]; then
