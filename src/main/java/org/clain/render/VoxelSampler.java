@@ -81,12 +81,8 @@ final class VoxelSampler {
         float b01 = b[bo + o00 + ddx] & k;
         float b10 = b[bo + o10] & k;
         float b11 = b[bo + o10 + ddx] & k;
-        float ca0 = a00 + fx * (a01 - a00);
-        float ca1 = a10 + fx * (a11 - a10);
-        float cb0 = b00 + fx * (b01 - b00);
-        float cb1 = b10 + fx * (b11 - b10);
-        float ca = ca0 + fy * (ca1 - ca0);
-        float cb = cb0 + fy * (cb1 - cb0);
+        float ca = bilerp(a00, a01, a10, a11, fx, fy);
+        float cb = bilerp(b00, b01, b10, b11, fx, fy);
         if (uniform) {
             return (ca + fz * (cb - ca)) * slope0 + icpt0;
         }
@@ -137,12 +133,8 @@ final class VoxelSampler {
         float fy = y - cellY;
         float fz = z - cellZ;
         // the same operations in the same order as sample(): bit-identical values
-        float ca0 = c000 + fx * (c001 - c000);
-        float ca1 = c010 + fx * (c011 - c010);
-        float cb0 = c100 + fx * (c101 - c100);
-        float cb1 = c110 + fx * (c111 - c110);
-        float ca = ca0 + fy * (ca1 - ca0);
-        float cb = cb0 + fy * (cb1 - cb0);
+        float ca = bilerp(c000, c001, c010, c011, fx, fy);
+        float cb = bilerp(c100, c101, c110, c111, fx, fy);
         return (ca + fz * (cb - ca)) * slope0 + icpt0;
     }
 
@@ -225,13 +217,16 @@ final class VoxelSampler {
     }
 
     private static float trilerp(float[] c, float fx, float fy, float fz) {
-        float ca0 = c[0] + fx * (c[1] - c[0]);
-        float ca1 = c[2] + fx * (c[3] - c[2]);
-        float cb0 = c[4] + fx * (c[5] - c[4]);
-        float cb1 = c[6] + fx * (c[7] - c[6]);
-        float ca = ca0 + fy * (ca1 - ca0);
-        float cb = cb0 + fy * (cb1 - cb0);
+        float ca = bilerp(c[0], c[1], c[2], c[3], fx, fy);
+        float cb = bilerp(c[4], c[5], c[6], c[7], fx, fy);
         return ca + fz * (cb - ca);
+    }
+
+    /** Bilinear in a plane, v[dy][dx]: along x first, then y (every caller in this order). */
+    private static float bilerp(float v00, float v01, float v10, float v11, float fx, float fy) {
+        float v0 = v00 + fx * (v01 - v00);
+        float v1 = v10 + fx * (v11 - v10);
+        return v0 + fy * (v1 - v0);
     }
 
     /** The voxel-space HU gradient of the last gradient call. */
