@@ -59,7 +59,7 @@ final class Cine {
         fpsSpinner.getValueFactory().setValue(Math.max(1, Math.min(MAX_FPS, fpsSpinner.getValue() + delta)));
     }
 
-    /** Plays in the active viewport (when it has a volume) or stops. */
+    /** Plays in the active viewport (once its series is decoded) or stops. */
     void set(boolean on) {
         if (timeline != null) {
             timeline.stop();
@@ -69,7 +69,7 @@ final class Cine {
             v.setCineText(null);
         }
         Viewport active = viewports.active();
-        if (on && active.volume() != null) {
+        if (on && active.isLoaded()) {
             int fps = fpsSpinner.getValue();
             timeline = new Timeline(new KeyFrame(Duration.seconds(1.0 / fps), e -> active.cineStep()));
             timeline.setCycleCount(Animation.INDEFINITE);

@@ -3,7 +3,6 @@ package org.clain.ui;
 import javafx.geometry.Point2D;
 import javafx.scene.transform.Affine;
 import javafx.scene.transform.NonInvertibleTransformException;
-import org.clain.render.SliceImage;
 import org.clain.study.SliceHeader;
 
 /**
@@ -72,12 +71,12 @@ final class DisplayedArea {
 
     /** While fitting, the zoom that shows the whole slice (a no-op before there are pixels or a size). */
     void updateFit() {
-        SliceImage s = vp.currentSlice();
-        if (s == null || vp.getWidth() <= 0 || vp.getHeight() <= 0) {
+        if (!vp.hasImage() || vp.getWidth() <= 0 || vp.getHeight() <= 0) {
             return;
         }
-        double w = s.columns();
-        double h = s.rows() * aspect();
+        SliceHeader first = vp.stack().slices().get(0);
+        double w = first.columns();
+        double h = first.rows() * aspect();
         if (rotation % 2 == 1) {
             double t = w;
             w = h;
@@ -139,9 +138,10 @@ final class DisplayedArea {
 
     /** Image pixel coordinates (column, row: pixel centres at integers) to screen. */
     Affine transform() {
-        SliceImage s = vp.currentSlice();
-        int w = s == null ? 1 : s.columns();
-        int h = s == null ? 1 : s.rows();
+        // a stack's frames all have its first frame's size
+        SliceHeader first = vp.stack() == null ? null : vp.stack().slices().get(0);
+        int w = first == null ? 1 : first.columns();
+        int h = first == null ? 1 : first.rows();
         Affine t = new Affine();
         t.appendTranslation(vp.getWidth() / 2 + panX, vp.getHeight() / 2 + panY);
         t.appendRotation(90.0 * rotation);

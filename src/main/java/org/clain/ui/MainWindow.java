@@ -30,6 +30,7 @@ import org.clain.study.Series;
 import org.clain.study.Skipped;
 import org.clain.study.SliceStack;
 import org.clain.study.StudyIndex;
+import org.clain.study.ColorStack;
 import org.clain.study.Volume;
 import org.clain.ui.measure.MeasureController;
 import org.clain.ui.measure.PlaneView;
@@ -336,6 +337,11 @@ public final class MainWindow {
         vp.setTool(toolBar.selectedTool());
         vp.setOverlaysVisible(overlays.get());
         vp.setInterpolate(interpolation.get());
+        ColorStack c = loader.colorStack(stack);
+        if (c != null) {
+            vp.setColor(stack, c);
+            return;
+        }
         Volume v = loader.volume(stack);
         if (v != null) {
             vp.setVolume(stack, v);

@@ -72,6 +72,7 @@ final class MprMode {
         Viewport vp = window.activeViewport();
         if (vp.volume() == null) {
             window.statusLabel().setText(vp.series() == null ? "Open a series first: MPR and 3D need a volume"
+                    : vp.isColor() ? "MPR and 3D need a grey volume: this series is colour"
                     : "The series is still loading: MPR and 3D need the whole volume");
             return null;
         }

@@ -7,10 +7,13 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import org.clain.dicom.DicomException;
 import org.clain.render.SliceImage;
+import org.clain.study.ColorStack;
 import org.clain.study.Scanner;
 import org.clain.study.Series;
 import org.clain.study.Skipped;
@@ -21,7 +24,8 @@ import org.clain.study.VolumeLoader;
 
 /**
  * The main window's background work: scanning files and folders into a {@link StudyIndex}
- * ({@link Scanner}) and decoding series into volumes ({@link VolumeLoader}), first image first.
+ * ({@link Scanner}) and decoding series into volumes ({@link VolumeLoader}) or colour frames
+ * ({@link ColorStack}), first image first.
  * Decoded volumes are kept until another index is shown. Results reach the window on the FX thread.
  */
 final class SeriesLoader {
@@ -32,7 +36,8 @@ final class SeriesLoader {
     private final StatusBar statusBar;
     private final ExecutorService workers = Executors.newFixedThreadPool(2, MainWindow.daemon("clain-worker"));
     private final Map<SliceStack, Volume> volumes = new HashMap<>();
-    private final Map<SliceStack, Task<Volume>> loads = new HashMap<>();
+    private final Map<SliceStack, ColorStack> colours = new HashMap<>();
+    private final Map<SliceStack, Task<?>> loads = new HashMap<>();
     private Scanner scanner;
     private Task<StudyIndex> scanTask;
     private boolean scanning;
@@ -99,16 +104,22 @@ final class SeriesLoader {
 
     /** Cancels the decoding of every volume and forgets those decoded (another index is shown). */
     void forget() {
-        for (Task<Volume> t : loads.values()) {
+        for (Task<?> t : loads.values()) {
             t.cancel();
         }
         loads.clear();
         volumes.clear();
+        colours.clear();
     }
 
     /** The volume of a stack once decoded, or null. */
     Volume volume(SliceStack stack) {
         return volumes.get(stack);
+    }
+
+    /** The frames of a colour stack once decoded, or null. */
+    ColorStack colorStack(SliceStack stack) {
+        return colours.get(stack);
     }
 
     /** The decoded volume of a series, or null. */
@@ -122,8 +133,9 @@ final class SeriesLoader {
     }
 
     /**
-     * Decodes a stack's volume unless it is being decoded: the image at {@code first} comes first, as
-     * a preview in the viewports showing the stack, then the volume goes to every viewport.
+     * Decodes a stack unless it is being decoded, into a {@link Volume} or, for a colour series, a
+     * {@link ColorStack}: the image at {@code first} comes first, as a preview in the viewports
+     * showing the stack, then the whole stack goes to every viewport.
      */
     void load(Series s, SliceStack stack, int first, Viewport vp) {
         if (loads.containsKey(stack)) {
@@ -131,27 +143,32 @@ final class SeriesLoader {
         }
         List<Viewport> viewports = grid.all();
         String what = (s.description().isBlank() ? "series " + s.seriesNumber() : s.description());
-        Task<Volume> task = new Task<>() {
+        boolean colour = ColorStack.isColor(SliceImage.instance(stack, stack.slices().get(0)));
+        Task<Object> task = new Task<>() {
             @Override
-            protected Volume call() throws Exception {
+            protected Object call() throws Exception {
                 updateTitle("Loading " + what);
                 try {
-                    SliceImage img = SliceImage.decode(stack, first);
-                    Platform.runLater(() -> {
-                        for (Viewport x : viewports) {
-                            x.showPreview(stack, img, first);
-                        }
-                    });
+                    Consumer<Viewport> preview;
+                    if (colour) {
+                        int[] rgb = ColorStack.decode(stack, first);
+                        preview = x -> x.showColorPreview(stack, rgb, first);
+                    } else {
+                        SliceImage img = SliceImage.decode(stack, first);
+                        preview = x -> x.showPreview(stack, img, first);
+                    }
+                    Platform.runLater(() -> viewports.forEach(preview));
                 } catch (DicomException e) {
                     LOG.log(System.Logger.Level.WARNING, "first image: " + e.getMessage());
                 }
-                return VolumeLoader.load(stack, (done, total) -> {
+                BiConsumer<Integer, Integer> progress = (done, total) -> {
                     if (isCancelled()) {
                         throw new CancellationException("cancelled");
                     }
                     updateProgress(done, total);
                     updateMessage(done + " / " + total + " images");
-                });
+                };
+                return colour ? ColorStack.load(stack, progress) : VolumeLoader.load(stack, progress);
             }
         };
         loads.put(stack, task);
@@ -167,7 +184,13 @@ final class SeriesLoader {
             if (window.index() == null || !window.index().series().contains(s)) {
                 return;
             }
-            Volume vol = task.getValue();
+            if (task.getValue() instanceof ColorStack c) {
+                colours.put(stack, c);
+                viewports.forEach(x -> x.setColor(stack, c));
+                statusBar.setText(what + ": " + c.size() + " colour images, " + c.columns() + "x" + c.rows());
+                return;
+            }
+            Volume vol = (Volume) task.getValue();
             volumes.put(stack, vol);
             for (Viewport x : viewports) {
                 x.setVolume(stack, vol);
@@ -196,7 +219,7 @@ final class SeriesLoader {
         task.setOnCancelled(e -> {
             loads.remove(stack);
             for (Viewport x : viewports) {
-                if (x.stack() == stack && x.volume() == null) {
+                if (x.stack() == stack && !x.isLoaded()) {
                     x.setError("Loading cancelled");
                 }
             }

@@ -8,8 +8,8 @@ import org.clain.study.Volume;
 
 /**
  * The pixels of the slice a viewport shows: the slice copied out of its volume, and its greys
- * after the display LUT ({@link DisplayLut}), one pixel per image pixel. Both are kept between
- * redraws and made again only when the slice, the window or the inversion changed.
+ * after the display LUT ({@link DisplayLut}), one pixel per image pixel; or a colour frame as it is.
+ * Both are kept between redraws and made again only when the slice, the window or the inversion changed.
  */
 final class SlicePixels {
     /** The volume slice on screen, copied out of its slab (see slice). */
@@ -22,6 +22,7 @@ final class SlicePixels {
     private DisplayLut lut;
     private boolean dirty = true;
     private Object renderedSource;
+    private boolean renderedInverted;
 
     /** The slice z of the volume, or the preview while there is no volume (null without either). */
     SliceImage slice(Volume volume, int z, SliceImage preview) {
@@ -64,9 +65,41 @@ final class SlicePixels {
         return image;
     }
 
+    /** A colour frame (packed 0xRRGGBB) as it is, or inverted (the last image made when there is no frame). */
+    WritableImage renderColor(int[] rgb, int columns, int rows, boolean invert) {
+        if (rgb == null) {
+            return image;
+        }
+        if (image == null || image.getWidth() != columns || image.getHeight() != rows) {
+            image = new WritableImage(columns, rows);
+            argb = new int[columns * rows];
+            dirty = true;
+        }
+        if (renderedSource != rgb || renderedInverted != invert) {
+            dirty = true;
+        }
+        if (dirty) {
+            int flip = invert ? 0xFFFFFF : 0;
+            for (int i = 0; i < argb.length; i++) {
+                argb[i] = 0xFF000000 | (rgb[i] ^ flip);
+            }
+            image.getPixelWriter().setPixels(0, 0, columns, rows, PixelFormat.getIntArgbInstance(), argb, 0, columns);
+            renderedSource = rgb;
+            renderedInverted = invert;
+            lut = null;
+            dirty = false;
+        }
+        return image;
+    }
+
     /** Displayed grey (0..255) of an image pixel, as last rendered. */
     int grey(int column, int row) {
         return argb[row * (int) image.getWidth() + column] & 0xFF;
+    }
+
+    /** Displayed colour (0xRRGGBB) of an image pixel, as last rendered. */
+    int rgb(int column, int row) {
+        return argb[row * (int) image.getWidth() + column] & 0xFFFFFF;
     }
 
     void invalidate() {

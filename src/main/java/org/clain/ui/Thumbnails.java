@@ -8,12 +8,13 @@ import org.clain.render.AutoWindow;
 import org.clain.render.DefaultWindow;
 import org.clain.render.DisplayLut;
 import org.clain.render.SliceImage;
+import org.clain.study.ColorStack;
 import org.clain.study.Series;
 import org.clain.study.SliceHeader;
 import org.clain.study.SliceStack;
 import org.imgscalr.Scalr;
 
-/** Series thumbnails: the middle slice of the main stack, default window, scaled with imgscalr. */
+/** Series thumbnails: the middle slice of the main stack, default window (or its colours), scaled with imgscalr. */
 public final class Thumbnails {
     public static final int SIZE = 72;
 
@@ -24,18 +25,23 @@ public final class Thumbnails {
     public static Image of(Series series) throws DicomException {
         SliceStack stack = series.stacks().get(0);
         int mid = stack.size() / 2;
-        SliceImage img = SliceImage.decode(stack, mid);
         SliceHeader h = stack.slices().get(mid);
-        AutoWindow.Window w = DefaultWindow.of(h, series.modality(), img);
-        boolean mono1 = "MONOCHROME1".equalsIgnoreCase(SliceImage.instance(stack, h).photometric().trim());
-        DisplayLut lut = img.lut(w.center(), w.width(), mono1);
-        int[] argb = new int[img.columns() * img.rows()];
-        lut.apply(img.stored(), argb);
-        BufferedImage full = new BufferedImage(img.columns(), img.rows(), BufferedImage.TYPE_INT_RGB);
-        full.setRGB(0, 0, img.columns(), img.rows(), argb, 0, img.columns());
+        int[] rgb;
+        if (ColorStack.isColor(SliceImage.instance(stack, h))) {
+            rgb = ColorStack.decode(stack, mid);
+        } else {
+            SliceImage img = SliceImage.decode(stack, mid);
+            AutoWindow.Window w = DefaultWindow.of(h, series.modality(), img);
+            boolean mono1 = "MONOCHROME1".equalsIgnoreCase(SliceImage.instance(stack, h).photometric().trim());
+            DisplayLut lut = img.lut(w.center(), w.width(), mono1);
+            rgb = new int[img.columns() * img.rows()];
+            lut.apply(img.stored(), rgb);
+        }
+        BufferedImage full = new BufferedImage(h.columns(), h.rows(), BufferedImage.TYPE_INT_RGB);
+        full.setRGB(0, 0, h.columns(), h.rows(), rgb, 0, h.columns());
         // keep the physical aspect (pixel spacing may differ along rows and columns)
-        double physW = img.columns() * h.columnSpacing();
-        double physH = img.rows() * h.rowSpacing();
+        double physW = h.columns() * h.columnSpacing();
+        double physH = h.rows() * h.rowSpacing();
         int tw = physW >= physH ? SIZE : Math.max(1, (int) Math.round(SIZE * physW / physH));
         int th = physH >= physW ? SIZE : Math.max(1, (int) Math.round(SIZE * physH / physW));
         BufferedImage small = Scalr.resize(full, Scalr.Method.QUALITY, Scalr.Mode.FIT_EXACT, tw, th);

@@ -17,6 +17,7 @@ import org.clain.render.DefaultWindow;
 import org.clain.render.SliceGeometry;
 import org.clain.render.SliceImage;
 import org.clain.render.WindowPreset;
+import org.clain.study.ColorStack;
 import org.clain.study.Instance;
 import org.clain.study.Series;
 import org.clain.study.SliceHeader;
@@ -50,6 +51,10 @@ public final class Viewport extends Region {
     private Volume volume;
     private Instance instance;
     private SliceImage preview;
+    /** A colour series has frames of RGB instead of a volume (no window, no patient geometry used). */
+    private boolean colourSeries;
+    private ColorStack colour;
+    private int[] colourPreview;
     private boolean reverseDisplay;
     private boolean monochrome1;
     private String loading;
@@ -97,9 +102,12 @@ public final class Viewport extends Region {
         stack = st;
         volume = null;
         preview = null;
+        colour = null;
+        colourPreview = null;
         error = null;
         loading = "Loading…";
         instance = SliceImage.instance(st, st.slices().get(0));
+        colourSeries = ColorStack.isColor(instance);
         monochrome1 = "MONOCHROME1".equalsIgnoreCase(instance.photometric().trim());
         List<SliceHeader> sl = st.slices();
         reverseDisplay = sl.size() > 1 && sl.get(0).instanceNumber() > sl.get(sl.size() - 1).instanceNumber();
@@ -122,6 +130,31 @@ public final class Viewport extends Region {
         preview = img;
         slice = index;
         window.openPreview(stack.slices().get(index), series.modality(), img);
+        pixels.invalidate();
+        fireSlice();
+        stateChanged();
+    }
+
+    /** Shows one colour frame decoded on its own while the others load. */
+    public void showColorPreview(SliceStack st, int[] rgb, int index) {
+        if (st != stack || colour != null) {
+            return;
+        }
+        colourPreview = rgb;
+        slice = index;
+        pixels.invalidate();
+        fireSlice();
+        stateChanged();
+    }
+
+    /** Shows the decoded frames of a colour series. */
+    public void setColor(SliceStack st, ColorStack c) {
+        if (st != stack) {
+            return;
+        }
+        colour = c;
+        loading = null;
+        slice = Math.max(0, Math.min(c.size() - 1, slice));
         pixels.invalidate();
         fireSlice();
         stateChanged();
@@ -156,6 +189,9 @@ public final class Viewport extends Region {
         stack = null;
         volume = null;
         preview = null;
+        colour = null;
+        colourPreview = null;
+        colourSeries = false;
         instance = null;
         error = null;
         loading = null;
@@ -184,8 +220,23 @@ public final class Viewport extends Region {
         return SliceImage.instance(stack, stack.slices().get(Math.min(slice, stack.size() - 1)));
     }
 
+    /** True when the series is colour (RGB, YBR, palette): shown without a window. */
+    public boolean isColor() {
+        return colourSeries;
+    }
+
+    /** The decoded colour frames, or null (a grey series, or still loading). */
+    public ColorStack colorStack() {
+        return colour;
+    }
+
     public boolean hasImage() {
-        return volume != null || preview != null;
+        return volume != null || preview != null || colourFrame() != null;
+    }
+
+    /** True once every image of the series is decoded (scrolling and cine need them all). */
+    public boolean isLoaded() {
+        return volume != null || colour != null;
     }
 
     public boolean isLoading() {
@@ -231,7 +282,7 @@ public final class Viewport extends Region {
     }
 
     public void setSlice(int z) {
-        if (volume == null || sliceCount() == 0) {
+        if (!isLoaded() || sliceCount() == 0) {
             return;
         }
         int c = Math.max(0, Math.min(sliceCount() - 1, z));
@@ -258,7 +309,7 @@ public final class Viewport extends Region {
 
     /** Next image, wrapping from the last to the first (cine). */
     public void cineStep() {
-        if (volume == null) {
+        if (!isLoaded()) {
             return;
         }
         if (displayNumber() >= sliceCount()) {
@@ -556,8 +607,17 @@ public final class Viewport extends Region {
         return pixels.slice(volume, slice, preview);
     }
 
-    /** The slice after the display LUT, before zoom and pan: one pixel per image pixel. */
+    /** The colour frame shown: of the decoded stack, else the preview (null for a grey series). */
+    private int[] colourFrame() {
+        return colour != null ? colour.rgb(slice) : colourPreview;
+    }
+
+    /** The slice after the display LUT (or the colour frame), before zoom and pan: one pixel per image pixel. */
     public WritableImage renderedImage() {
+        if (colourSeries) {
+            SliceHeader h = stack.slices().get(0);
+            return pixels.renderColor(colourFrame(), h.columns(), h.rows(), inverted);
+        }
         return pixels.render(currentSlice(), window.center(), window.width(), inverted ^ monochrome1);
     }
 
@@ -565,6 +625,23 @@ public final class Viewport extends Region {
     public int greyAt(int column, int row) {
         renderedImage();
         return pixels.grey(column, row);
+    }
+
+    /** Displayed colour (0xRRGGBB) of an image pixel, as rendered. */
+    public int rgbAt(int column, int row) {
+        renderedImage();
+        return pixels.rgb(column, row);
+    }
+
+    /** Colour (0xRRGGBB) of the frame shown at an image pixel, before inversion, or -1 (grey, or outside). */
+    public int colorAt(int column, int row) {
+        int[] f = colourFrame();
+        if (f == null) {
+            return -1;
+        }
+        int columns = stack.slices().get(0).columns();
+        return column < 0 || row < 0 || column >= columns || row >= f.length / columns ? -1
+                : f[row * columns + column];
     }
 
     /** Modality value (HU for CT) at an image pixel of the slice shown. */
@@ -611,8 +688,7 @@ public final class Viewport extends Region {
                     "Open a study: File ▸ Open folder (Ctrl+O), or drop DICOM files or folders here");
             return;
         }
-        SliceImage s = currentSlice();
-        if (s == null) {
+        if (!hasImage()) {
             ViewportOverlay.hint(g, cw, ch, error != null ? error : loading != null ? loading : "");
             overlay.draw(g, cw, ch);
             return;

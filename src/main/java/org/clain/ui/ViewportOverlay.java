@@ -140,8 +140,10 @@ final class ViewportOverlay {
             br.add(String.join("  ", view));
         }
         br.add(String.format(Locale.ROOT, "Zoom %.2f", vp.zoom()));
-        br.add(String.format(Locale.ROOT, "W %s  L %s%s", DicomText.num(vp.windowWidth()),
-                DicomText.num(vp.windowCenter()), vp.windowName().isEmpty() ? "" : "  " + vp.windowName()));
+        if (!vp.isColor()) {
+            br.add(String.format(Locale.ROOT, "W %s  L %s%s", DicomText.num(vp.windowWidth()),
+                    DicomText.num(vp.windowCenter()), vp.windowName().isEmpty() ? "" : "  " + vp.windowName()));
+        }
 
         double m = OverlayText.MARGIN;
         g.setTextBaseline(VPos.TOP);
@@ -166,13 +168,18 @@ final class ViewportOverlay {
             return null;
         }
         Point2D p = vp.screenToImage(at.getX(), at.getY());
-        SliceImage s = vp.currentSlice();
-        if (p == null || s == null) {
+        if (p == null) {
             return null;
         }
         int c = (int) Math.floor(p.getX());
         int r = (int) Math.floor(p.getY());
-        if (c < 0 || r < 0 || c >= s.columns() || r >= s.rows()) {
+        if (vp.isColor()) {
+            int rgb = vp.colorAt(c, r);
+            return rgb < 0 ? null : String.format(Locale.ROOT, "(%d, %d)  R %d  G %d  B %d", c, r, rgb >> 16,
+                    rgb >> 8 & 0xFF, rgb & 0xFF);
+        }
+        SliceImage s = vp.currentSlice();
+        if (s == null || c < 0 || r < 0 || c >= s.columns() || r >= s.rows()) {
             return null;
         }
         String unit = "CT".equalsIgnoreCase(vp.series().modality()) ? " HU" : "";

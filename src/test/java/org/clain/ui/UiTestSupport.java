@@ -70,11 +70,11 @@ final class UiTestSupport {
         throw new AssertionError("timed out after " + seconds + " s waiting for " + what);
     }
 
-    /** Opens paths the way the menus and the command line do, and waits for every viewport's volume. */
+    /** Opens paths the way the menus and the command line do, and waits for every viewport's volume (or colour frames). */
     static void openAndWait(MainWindow mw, Path... paths) {
         fxRun(() -> mw.open(java.util.List.of(paths)));
         waitUntil("the scan", 120, () -> mw.index() != null && !mw.busy()
-                && mw.visibleViewports().stream().allMatch(v -> v.series() == null || v.volume() != null
+                && mw.visibleViewports().stream().allMatch(v -> v.series() == null || v.isLoaded()
                 || v.error() != null));
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -1,0 +1,136 @@
+package org.clain.study;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.stream.IntStream;
+import org.clain.dicom.ColorModel;
+import org.clain.dicom.DicomException;
+import org.clain.dicom.ImagePixel;
+import org.clain.dicom.PixelDecoder;
+import org.clain.dicom.Tag;
+
+/**
+ * The frames of a colour stack (RGB, YBR_*, PALETTE COLOR: ultrasound, secondary captures, colour
+ * maps) as display RGB, packed 0xRRGGBB, one int per pixel, in the stack's order. Colour images are
+ * shown as they are (PS3.3 C.7.6.3.1.2): no modality or VOI transform applies to them, so they are
+ * not a {@link Volume}.
+ */
+public final class ColorStack {
+    private final int columns;
+    private final int rows;
+    private final int[][] frames;
+
+    private ColorStack(int columns, int rows, int[][] frames) {
+        this.columns = columns;
+        this.rows = rows;
+        this.frames = frames;
+    }
+
+    /** True when the instance's pixels are colour: three samples per pixel, or a palette. */
+    public static boolean isColor(Instance in) {
+        return "PALETTE COLOR".equals(in.photometric().trim()) || samplesPerPixel(in) == 3;
+    }
+
+    private static int samplesPerPixel(Instance in) {
+        return in.file().dataset().getInt(Tag.SamplesPerPixel, 1);
+    }
+
+    /** Decodes every frame of the stack, frames in parallel. */
+    public static ColorStack load(SliceStack stack, BiConsumer<Integer, Integer> progress) throws DicomException {
+        List<SliceHeader> slices = stack.slices();
+        SliceHeader first = slices.get(0);
+        ImagePixel px = pixel(stack, first);
+        VolumeLoader.checkMemory(first.path(), 4L * px.pixelsPerFrame() * slices.size());
+        int[][] frames = new int[slices.size()][];
+        // one decoder per multi-frame file: it indexes the file's fragments once, not once per frame
+        Map<Path, PixelDecoder> decoders = new ConcurrentHashMap<>();
+        DicomException[] failure = new DicomException[1];
+        AtomicInteger done = new AtomicInteger();
+        IntStream.range(0, frames.length).parallel().forEach(z -> {
+            if (failure[0] != null) {
+                return;
+            }
+            try {
+                SliceHeader h = slices.get(z);
+                Instance in = instance(stack, h.path());
+                PixelDecoder dec = decoders.get(h.path());
+                if (dec == null) {
+                    dec = PixelDecoder.of(in.file());
+                    if (in.frames() > 1) {
+                        decoders.putIfAbsent(h.path(), dec);
+                    }
+                }
+                int[] rgb = rgb(in, dec, h);
+                if (rgb.length != px.pixelsPerFrame()) {
+                    throw new DicomException(slices.get(z).path(), -1, "frame " + slices.get(z).frame() + " is not "
+                            + px.columns() + "x" + px.rows());
+                }
+                frames[z] = rgb;
+                progress.accept(done.incrementAndGet(), frames.length);
+            } catch (DicomException e) {
+                synchronized (failure) {
+                    failure[0] = e;
+                }
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return new ColorStack(px.columns(), px.rows(), frames);
+    }
+
+    /** Frame {@code index} of the stack alone, as packed RGB (the first image shown, thumbnails). */
+    public static int[] decode(SliceStack stack, int index) throws DicomException {
+        SliceHeader h = stack.slices().get(index);
+        Instance in = instance(stack, h.path());
+        return rgb(in, PixelDecoder.of(in.file()), h);
+    }
+
+    private static int[] rgb(Instance in, PixelDecoder dec, SliceHeader h) throws DicomException {
+        ImagePixel px = dec.pixel();
+        boolean palette = "PALETTE COLOR".equals(px.photometric());
+        if (palette ? px.samplesPerPixel() != 1 : px.samplesPerPixel() != 3) {
+            throw new DicomException(h.path(), -1, "not a colour image: " + px.samplesPerPixel()
+                    + " samples per pixel as " + px.photometric());
+        }
+        if (px.floatData() || px.doubleData()) {
+            throw new DicomException(h.path(), -1, "float samples in a colour image");
+        }
+        return ColorModel.of(in.file().dataset(), px).toRgb(dec.storedValues(h.frame()), px.pixelsPerFrame(),
+                px.bitsStored());
+    }
+
+    private static ImagePixel pixel(SliceStack stack, SliceHeader h) throws DicomException {
+        return ImagePixel.of(h.path(), instance(stack, h.path()).file().dataset());
+    }
+
+    private static Instance instance(SliceStack stack, Path p) {
+        for (Instance i : stack.series().instances()) {
+            if (i.path().equals(p)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("slice file not in its series: " + p);
+    }
+
+    public int columns() {
+        return columns;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int size() {
+        return frames.length;
+    }
+
+    /** Frame z as packed 0xRRGGBB, x fastest; do not modify. */
+    public int[] rgb(int z) {
+        return frames[z];
+    }
+}
