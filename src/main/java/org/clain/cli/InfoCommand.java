@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.clain.study.Instance;
 import org.clain.study.Scanner;
@@ -70,6 +71,7 @@ public final class InfoCommand implements Callable<Integer> {
                 o.put("rows", f.rows());
                 o.put("columns", f.columns());
                 o.set("pixelSpacing", Json.array(f.rowSpacing(), f.columnSpacing()));
+                o.put("pixelSpacingSource", f.spacingSource().name().toLowerCase(Locale.ROOT));
                 o.put("sliceSpacing", st.sliceSpacing());
                 if (f.hasGeometry()) {
                     Vec3 r = f.rowDirection();

@@ -41,6 +41,7 @@ public final class Tag {
     public static final int SpacingBetweenSlices = 0x00180088;
     public static final int GantryDetectorTilt = 0x00181120;
     public static final int ProtocolName = 0x00181030;
+    public static final int ImagerPixelSpacing = 0x00181164;
     public static final int StudyInstanceUID = 0x0020000D;
     public static final int SeriesInstanceUID = 0x0020000E;
     public static final int StudyID = 0x00200010;

@@ -123,6 +123,11 @@ public final class InstanceReader {
         return top.getDoubles(tag);
     }
 
+    private static boolean validSpacing(double[] ps) {
+        // a bad column spacing alone is tolerated: it falls back to the row spacing
+        return ps != null && ps.length >= 2 && ps[0] > 0 && Double.isFinite(ps[0]) && Double.isFinite(ps[1]);
+    }
+
     private static SliceHeader slice(Path path, int frame, String sop, int instanceNumber, Attributes ds,
                                      Attributes shared, Attributes perFrame, int rows, int cols, boolean localizer) {
         Attributes pos = group(perFrame, shared, Tag.PlanePositionSequence);
@@ -149,12 +154,17 @@ public final class InstanceReader {
                 colDir = null;
             }
         }
-        double rowSpacing = ps != null && ps.length >= 2 && ps[0] > 0 ? ps[0] : 1;
-        double colSpacing = ps != null && ps.length >= 2 && ps[1] > 0 ? ps[1] : rowSpacing;
+        PixelSpacingSource source = PixelSpacingSource.PATIENT;
+        if (!validSpacing(ps)) {
+            ps = doubles(meas, ds, Tag.ImagerPixelSpacing);
+            source = validSpacing(ps) ? PixelSpacingSource.DETECTOR : PixelSpacingSource.NONE;
+        }
+        double rowSpacing = source == PixelSpacingSource.NONE ? 1 : ps[0];
+        double colSpacing = source == PixelSpacingSource.NONE ? 1 : ps[1] > 0 ? ps[1] : rowSpacing;
         double s = slope != null && slope.length > 0 && slope[0] != 0 ? slope[0] : 1;
         double b = intercept != null && intercept.length > 0 ? intercept[0] : 0;
         int inFrameInstance = perFrame != null ? frame + 1 : instanceNumber;
         return new SliceHeader(path, frame, sop, inFrameInstance, position, rowDir, colDir, rowSpacing, colSpacing,
-                thick != null && thick.length > 0 ? thick[0] : 0, rows, cols, s, b, wc, ww, localizer);
+                source, thick != null && thick.length > 0 ? thick[0] : 0, rows, cols, s, b, wc, ww, localizer);
     }
 }

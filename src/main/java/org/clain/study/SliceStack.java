@@ -93,6 +93,12 @@ public final class SliceStack {
 
     private void analyse() {
         SliceHeader first = slices.get(0);
+        switch (first.spacingSource()) {
+            case DETECTOR -> warnings.add("no Pixel Spacing: lengths are at the detector (Imager Pixel Spacing),"
+                    + " not corrected for magnification");
+            case NONE -> warnings.add("no Pixel Spacing: lengths are in pixels (1 mm per pixel taken)");
+            default -> { }
+        }
         if (!first.hasGeometry()) {
             warnings.add("no Image Plane geometry: slices ordered by Instance Number, 1 mm spacing assumed");
             sliceSpacing = first.sliceThickness() > 0 ? first.sliceThickness() : 1;

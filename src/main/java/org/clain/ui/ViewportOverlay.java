@@ -17,6 +17,7 @@ import org.clain.geom.OrientationLabels;
 import org.clain.render.SliceGeometry;
 import org.clain.render.SliceImage;
 import org.clain.study.Instance;
+import org.clain.study.PixelSpacingSource;
 import org.clain.study.Series;
 import org.clain.study.SliceHeader;
 import org.clain.study.SliceStack;
@@ -106,11 +107,16 @@ final class ViewportOverlay {
         SliceHeader h = stack.slices().get(Math.min(slice, stack.size() - 1));
         bl.add(String.format(Locale.ROOT, "Im %d/%d%s", vp.displayNumber(), vp.sliceCount(),
                 h.instanceNumber() != vp.displayNumber() ? "  (#" + h.instanceNumber() + ")" : ""));
-        if (vp.volume() != null) {
+        if (vp.volume() != null && h.hasGeometry()) {
             bl.add(String.format(Locale.ROOT, "Pos %.1f mm", SliceGeometry.position(vp.volume(), slice)));
         }
         if (h.sliceThickness() > 0) {
             bl.add(String.format(Locale.ROOT, "Th %.1f mm", h.sliceThickness()));
+        }
+        switch (stack.slices().get(0).spacingSource()) {
+            case DETECTOR -> bl.add("Lengths at detector plane");
+            case NONE -> bl.add("No pixel spacing: 1 px = 1 mm");
+            default -> { }
         }
         String cursor = cursorText();
         if (cursor != null) {
@@ -156,7 +162,7 @@ final class ViewportOverlay {
 
         OrientationLabels.Edges e = vp.orientation();
         STYLE.letters(g, e.top(), e.bottom(), e.left(), e.right(), cw, ch);
-        if (vp.hasImage()) {
+        if (vp.hasImage() && stack.slices().get(0).spacingSource() != PixelSpacingSource.NONE) {
             drawScaleBar(g, cw, ch);
         }
     }
@@ -189,7 +195,7 @@ final class ViewportOverlay {
     /** A horizontal bar of a round length in mm, with 1/5 ticks, bottom centre above the letter. */
     private void drawScaleBar(GraphicsContext g, double cw, double ch) {
         SliceHeader h = vp.stack().slices().get(0);
-        double mmPerImagePixel = h.columnSpacing() > 0 ? h.columnSpacing() : 1;
+        double mmPerImagePixel = h.columnSpacing();
         double pxPerMm = vp.zoom() / mmPerImagePixel;
         double target = cw * 0.2 / pxPerMm;
         double mm = niceLength(target);
