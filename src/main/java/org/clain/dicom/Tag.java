@@ -36,11 +36,14 @@ public final class Tag {
     public static final int PatientSex = 0x00100040;
     public static final int PatientAge = 0x00101010;
     public static final int PatientWeight = 0x00101030;
+    public static final int RecommendedDisplayFrameRate = 0x00082144;
     public static final int SliceThickness = 0x00180050;
+    public static final int CineRate = 0x00180040;
     public static final int KVP = 0x00180060;
     public static final int SpacingBetweenSlices = 0x00180088;
     public static final int GantryDetectorTilt = 0x00181120;
     public static final int ProtocolName = 0x00181030;
+    public static final int FrameTime = 0x00181063;
     public static final int ImagerPixelSpacing = 0x00181164;
     public static final int StudyInstanceUID = 0x0020000D;
     public static final int SeriesInstanceUID = 0x0020000E;

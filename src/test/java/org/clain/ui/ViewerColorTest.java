@@ -69,8 +69,12 @@ class ViewerColorTest {
         robot.type(KeyCode.I);
 
         // cine steps through the frames of a colour series as through slices
+        double usersRate = fx(() -> mw.config().cineFps);
         robot.type(KeyCode.SPACE);
         assertTrue(fx(mw::cinePlaying));
+        // at the recorded rate: Frame Time (0018,1063) 76 ms, 13.2 frames a second; the user's own is kept
+        assertEquals(13, fx(mw::cineFps));
+        assertEquals(usersRate, fx(() -> mw.config().cineFps));
         waitUntil("cine to move on", 10, () -> vp.displayNumber() != 7);
         robot.type(KeyCode.SPACE);
         assertTrue(!fx(mw::cinePlaying));
