@@ -56,13 +56,13 @@ class ColorStackTest {
     }
 
     /**
-     * Palette and YBR images against dcm2pnm's RGB, frame by frame: palettes exactly; YBR within 2,
+     * Palette, YBR and 16-bit RGB images against dcm2pnm's RGB, frame by frame: exactly, but YBR within 2,
      * as dcmtk's integer conversion strays that far from the PS3.3 equations (see ybrFullByTheEquations).
      */
     @ParameterizedTest
     @ValueSource(strings = {"syntaxes/debian-misc/US-PAL-8-10x-echo.dcm", "syntaxes/pydicom-data/OBXXXX1A.dcm",
             "syntaxes/pydicom-data/OT-PAL-8-face.dcm", "syntaxes/pydicom-data/SC_ybr_full_uncompressed.dcm",
-            "syntaxes/pydicom-test_files/SC_ybr_full_422_uncompressed.dcm"})
+            "syntaxes/pydicom-test_files/SC_ybr_full_422_uncompressed.dcm", "syntaxes/pydicom-data/SC_rgb_16bit.dcm"})
     void convertedFramesMatchDcmtk(String relative, @TempDir Path tmp) throws Exception {
         Path dcm2pnm = ExternalTool.find("dcm2pnm").orElse(null);
         Assumptions.assumeTrue(dcm2pnm != null, "dcmtk's dcm2pnm is not installed");
