@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -102,8 +103,12 @@ public final class VolumeCommand implements Callable<Integer> {
         o.put("storedMean", sum / v.voxelCount());
         o.put("sha256", sha256.join());
         o.put("loadMillis", loadMs);
+        o.put("quantizationError", v.quantizationError());
         ArrayNode w = o.putArray("warnings");
         stack.warnings().forEach(w::add);
+        if (v.quantizationError() > 0) {
+            w.add(quantized(v));
+        }
         if (json) {
             System.out.println(Json.pretty(o));
         } else {
@@ -112,8 +117,17 @@ public final class VolumeCommand implements Callable<Integer> {
                     sp.x(), sp.y(), sp.z(), min, max, noHash ? "not hashed" : "sha256 " + o.get("sha256").asText(),
                     loadMs);
             stack.warnings().forEach(x -> System.out.println("  warning: " + x));
+            if (v.quantizationError() > 0) {
+                System.out.println("  warning: " + quantized(v));
+            }
         }
         return 0;
+    }
+
+    private static String quantized(Volume v) {
+        return String.format(Locale.ROOT, "samples wider than 16 bits scaled into 16: values %s..%s,"
+                + " each within %.4g of the file's (stored values and sha256 are of the 16-bit volume)",
+                v.intercept(0), v.intercept(0) + 65535 * v.slope(0), v.quantizationError());
     }
 
     /** SHA-256 of the voxels, slices in order, each sample little-endian: SERIES.tsv's definition. */

@@ -83,10 +83,7 @@ public final class AutoWindow {
         }
         double a = lo * slope + intercept;
         double b = hi * slope + intercept;
-        double low = Math.min(a, b);
-        double high = Math.max(a, b);
-        double width = Math.max(1, high - low);
-        return new Window(low + width / 2, width);
+        return span(Math.min(a, b), Math.max(a, b), slope);
     }
 
     private static Window exact(Volume v, double lowPercent, double highPercent) {
@@ -104,7 +101,22 @@ public final class AutoWindow {
         java.util.Arrays.sort(sample, 0, k);
         double low = sample[(int) Math.min(k - 1, Math.floor(k * lowPercent / 100.0))];
         double high = sample[(int) Math.min(k - 1, Math.ceil(k * highPercent / 100.0))];
-        double width = Math.max(1, high - low);
+        double slope = Double.MAX_VALUE;
+        for (int z = 0; z < v.nz(); z++) {
+            slope = Math.min(slope, Math.abs(v.slope(z)));
+        }
+        return span(low, high, slope);
+    }
+
+    /**
+     * A window from low to high, at least one stored step wide: 1 for integer modality values as
+     * before, a step of the data where values are finer (doses in Gy, parametric maps).
+     */
+    private static Window span(double low, double high, double slope) {
+        double width = Math.max(Math.min(1, Math.abs(slope)), high - low);
+        if (!(width > 0)) {
+            width = 1;
+        }
         return new Window(low + width / 2, width);
     }
 }

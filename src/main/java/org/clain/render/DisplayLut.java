@@ -2,8 +2,9 @@ package org.clain.render;
 
 /**
  * Stored value to displayed grey, as one lookup table over the whole 16-bit stored range:
- * modality LUT (stored * slope + intercept), then the PS3.3 C.11.2.1.2.1 linear VOI window
- * function, then the presentation (MONOCHROME1 or a user "invert" flips black and white).
+ * modality LUT (stored * slope + intercept), then the VOI window of {@link WindowLevel#of} (PS3.3
+ * C.11.2.1.2.1 LINEAR, or LINEAR_EXACT below width 1), then the presentation (MONOCHROME1 or a
+ * user "invert" flips black and white).
  * Output is opaque ARGB (0xFFgggggg), so a slice renders with one table load per pixel.
  *
  * <p>The table is indexed by the stored value's 16 bits ({@code short & 0xFFFF}), so signed
@@ -23,8 +24,9 @@ public final class DisplayLut {
     private final byte[] grey;
 
     private DisplayLut(boolean signed, double slope, double intercept, double center, double width, boolean inverted) {
-        if (!(width >= 1)) {
-            throw new IllegalArgumentException("window width must be >= 1 (PS3.3 C.11.2.1.2.1), got " + width);
+        WindowLevel window = WindowLevel.of(center, width);
+        if (window.width() != width) {
+            throw new IllegalArgumentException("window width must be positive, got " + width);
         }
         this.signed = signed;
         this.slope = slope;
@@ -34,22 +36,9 @@ public final class DisplayLut {
         this.inverted = inverted;
         this.argb = new int[SIZE];
         this.grey = new byte[SIZE];
-        // C.11.2.1.2.1: y = ((x - (c - 0.5)) / (w - 1) + 0.5) * (ymax - ymin) + ymin, clamped,
-        // with x <= c - 0.5 - (w-1)/2 -> ymin and x > c - 0.5 + (w-1)/2 -> ymax.
-        double lo = center - 0.5 - (width - 1) / 2;
-        double hi = center - 0.5 + (width - 1) / 2;
         for (int i = 0; i < SIZE; i++) {
             int stored = signed ? (short) i : i;
-            double x = stored * slope + intercept;
-            int g;
-            if (x <= lo) {
-                g = 0;
-            } else if (x > hi) {
-                g = 255;
-            } else {
-                g = (int) Math.round(((x - (center - 0.5)) / (width - 1) + 0.5) * 255.0);
-                g = Math.max(0, Math.min(255, g));
-            }
+            int g = window.gray(stored * slope + intercept);
             if (inverted) {
                 g = 255 - g;
             }

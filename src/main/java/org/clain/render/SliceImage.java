@@ -8,6 +8,7 @@ import org.clain.study.Instance;
 import org.clain.study.SliceHeader;
 import org.clain.study.SliceStack;
 import org.clain.study.Volume;
+import org.clain.study.WideGrey;
 
 /**
  * One 2D slice of 16-bit stored values with what turns them into modality values: a slice of a
@@ -30,11 +31,16 @@ public record SliceImage(short[] stored, int columns, int rows, boolean signed, 
         SliceHeader h = stack.slices().get(index);
         Instance inst = instance(stack, h);
         ImagePixel px = ImagePixel.of(h.path(), inst.file().dataset());
-        if (px.samplesPerPixel() != 1 || px.bitsAllocated() > 16 || px.floatData() || px.doubleData()) {
-            throw new DicomException(h.path(), -1, "not a 16-bit grey image: " + px.photometric() + " "
-                    + px.dtype());
+        if (px.samplesPerPixel() != 1 || px.doubleData()) {
+            throw new DicomException(h.path(), -1, "not a grey image: " + px.photometric() + " " + px.dtype());
         }
         int[] v = PixelDecoder.of(inst.file()).storedValues(h.frame());
+        if (px.bitsAllocated() > 16 || px.floatData()) {
+            // scaled into 16 bits as the volume will be (WideGrey), on this frame's own range
+            WideGrey.Quantized q = WideGrey.quantize(new int[][] {v}, px.floatData(), !px.signed(),
+                    new double[] {h.rescaleSlope()}, new double[] {h.rescaleIntercept()});
+            return new SliceImage(q.slices()[0], px.columns(), px.rows(), false, q.slope(), q.intercept(), null);
+        }
         short[] s = new short[v.length];
         for (int i = 0; i < v.length; i++) {
             s[i] = (short) v[i];

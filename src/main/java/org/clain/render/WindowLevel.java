@@ -39,6 +39,24 @@ public record WindowLevel(double center, double width, Function function) {
         this(center, width, Function.LINEAR);
     }
 
+    /** The narrowest window a viewer keeps (values of real-valued data can be that close). */
+    public static final double MIN_WIDTH = 1e-9;
+
+    /**
+     * The window a viewer applies: LINEAR from width 1 up, as the standard has it for stored
+     * integers; narrower (real-valued data: doses in Gy, parametric maps), LINEAR_EXACT, which
+     * allows any positive width. A width that is not positive and finite is taken as 1.
+     */
+    public static WindowLevel of(double center, double width) {
+        double w = usableWidth(width);
+        return new WindowLevel(center, w, w >= 1 ? Function.LINEAR : Function.LINEAR_EXACT);
+    }
+
+    /** A width as {@link #of} keeps it: at least {@link #MIN_WIDTH}, and 1 for nonsense. */
+    public static double usableWidth(double width) {
+        return width > 0 && Double.isFinite(width) ? Math.max(MIN_WIDTH, width) : 1;
+    }
+
     /** The grey level 0..255 of a modality value (0 for NaN). */
     public int gray(double x) {
         if (Double.isNaN(x)) {

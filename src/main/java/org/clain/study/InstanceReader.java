@@ -46,10 +46,12 @@ public final class InstanceReader {
             List<Attributes> perFrame = ds.getSequence(Tag.PerFrameFunctionalGroupsSequence);
             Optional<Attributes> shared = ds.firstItem(Tag.SharedFunctionalGroupsSequence);
             int instanceNumber = ds.getInt(Tag.InstanceNumber, 0);
+            double[] gridOffsets = perFrame.isEmpty() ? gridFrameOffsets(ds, frames, warnings) : null;
             for (int i = 0; i < frames; i++) {
                 Attributes frameGroups = i < perFrame.size() ? perFrame.get(i) : null;
-                slices.add(slice(f.path(), i, sopInstance, instanceNumber, ds, shared.orElse(null), frameGroups, rows,
-                        cols, localizer));
+                SliceHeader h = slice(f.path(), i, sopInstance, instanceNumber, ds, shared.orElse(null), frameGroups,
+                        rows, cols, localizer);
+                slices.add(gridOffsets == null ? h : onGrid(h, gridOffsets[i]));
             }
         }
         return new Instance(f.path(), f, ds.getString(Tag.SOPClassUID, meta.getString(Tag.MediaStorageSOPClassUID, "")),
@@ -94,6 +96,49 @@ public final class InstanceReader {
             return (int) held;
         }
         return declared;
+    }
+
+    /**
+     * Grid Frame Offset Vector (PS3.3 C.8.8.3.2) of a multi-frame RT Dose: where each frame lies along
+     * the normal from Image Position (Patient) when its first value is 0, else (the older form, for
+     * axial grids only) each frame's patient z. Null when absent or not one value per frame.
+     */
+    private static double[] gridFrameOffsets(Attributes ds, int frames, List<String> warnings) {
+        double[] v = ds.getDoubles(Tag.GridFrameOffsetVector);
+        if (frames < 2 || v == null) {
+            return null;
+        }
+        if (v.length < frames) {
+            warnings.add("Grid Frame Offset Vector has " + v.length + " values for " + frames + " frames: ignored");
+            return null;
+        }
+        double[] ipp = ds.getDoubles(Tag.ImagePositionPatient);
+        double[] iop = ds.getDoubles(Tag.ImageOrientationPatient);
+        if (v[0] == 0 || ipp == null || ipp.length < 3) {
+            return v;
+        }
+        boolean axial = iop != null && iop.length >= 6 && iop[0] == 1 && iop[1] == 0 && iop[2] == 0 && iop[3] == 0
+                && iop[4] == 1 && iop[5] == 0;
+        if (!axial) {
+            warnings.add("Grid Frame Offset Vector gives patient z but the grid is not axial: ignored");
+            return null;
+        }
+        double[] rel = new double[frames];
+        for (int i = 0; i < frames; i++) {
+            rel[i] = v[i] - ipp[2];
+        }
+        return rel;
+    }
+
+    /** A frame moved {@code offset} mm along the normal from the plane the file's header gives. */
+    private static SliceHeader onGrid(SliceHeader h, double offset) {
+        if (!h.hasGeometry()) {
+            return h;
+        }
+        return new SliceHeader(h.path(), h.frame(), h.sopInstanceUid(), h.instanceNumber(),
+                h.position().plus(h.normal().times(offset)), h.rowDirection(), h.columnDirection(), h.rowSpacing(),
+                h.columnSpacing(), h.spacingSource(), h.sliceThickness(), h.rows(), h.columns(), h.rescaleSlope(),
+                h.rescaleIntercept(), h.windowCenters(), h.windowWidths(), h.localizer());
     }
 
     /** Looks a functional-group macro up per frame, then shared, then at the top level. */
@@ -161,6 +206,9 @@ public final class InstanceReader {
         }
         double rowSpacing = source == PixelSpacingSource.NONE ? 1 : ps[0];
         double colSpacing = source == PixelSpacingSource.NONE ? 1 : ps[1] > 0 ? ps[1] : rowSpacing;
+        if (slope == null) {
+            slope = ds.getDoubles(Tag.DoseGridScaling); // RT Dose: Gy per stored unit (PS3.3 C.8.8.3)
+        }
         double s = slope != null && slope.length > 0 && slope[0] != 0 ? slope[0] : 1;
         double b = intercept != null && intercept.length > 0 ? intercept[0] : 0;
         int inFrameInstance = perFrame != null ? frame + 1 : instanceNumber;

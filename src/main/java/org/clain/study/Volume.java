@@ -35,6 +35,7 @@ public final class Volume {
     private final double[] windowCenter;
     private final double[] windowWidth;
     private final Integer paddingValue;
+    private double quantizationError;
 
     /** A volume over one array per slice (small and synthetic volumes). */
     public Volume(int nx, int ny, int nz, short[][] slices, boolean signed, double[] slope, double[] intercept,
@@ -223,6 +224,20 @@ public final class Volume {
 
     public double[] windowWidth() {
         return windowWidth.clone();
+    }
+
+    /**
+     * 0 when every voxel's value is the file's; else the most a value may differ from it (the file's
+     * samples were wider than 16 bits and were scaled into them, see {@link VolumeLoader}).
+     */
+    public double quantizationError() {
+        return quantizationError;
+    }
+
+    /** Says that values are within {@code maxError} of the file's (set once, by the loader). */
+    Volume quantized(double maxError) {
+        quantizationError = maxError;
+        return this;
     }
 
     /** Pixel Padding Value (stored), or null. */

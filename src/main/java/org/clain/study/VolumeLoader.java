@@ -1,6 +1,7 @@
 package org.clain.study;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,13 @@ public final class VolumeLoader {
         return load(stack, (done, total) -> { });
     }
 
-    /** @param progress called with (slices decoded, total) from worker threads */
+    /**
+     * Decodes the stack's slices in parallel. Samples wider than 16 bits (32-bit integers, floats)
+     * are brought into 16 bits by {@link WideGrey}, the volume then saying how far its values may
+     * be from the file's ({@link Volume#quantizationError()}).
+     *
+     * @param progress called with (slices decoded, total) from worker threads
+     */
     public static Volume load(SliceStack stack, BiConsumer<Integer, Integer> progress) throws DicomException {
         List<SliceHeader> slices = stack.slices();
         SliceHeader first = slices.get(0);
@@ -37,19 +44,64 @@ public final class VolumeLoader {
             throw new DicomException(first.path(), -1, "a volume needs one sample per pixel, this series has "
                     + px.samplesPerPixel() + " (" + px.photometric() + ")");
         }
-        if (px.bitsAllocated() > 16 || px.floatData() || px.doubleData()) {
+        if (px.doubleData()) {
             throw new DicomException(first.path(), -1, "a volume holds 16-bit voxels; this series has "
                     + px.dtype() + " samples");
         }
-        checkMemory(first.path(), (long) px.rows() * px.columns() * slices.size() * 2);
         int nx = px.columns();
         int ny = px.rows();
         int nz = slices.size();
-        boolean signed = px.signed();
-        int perSlab = Volume.slicesPerSlab(nx, ny, nz, ForkJoinPool.getCommonPoolParallelism() + 1);
-        short[][] slabs = Volume.allocateSlabs(nx, ny, nz, perSlab);
+        boolean wide = px.bitsAllocated() > 16 || px.floatData();
+        // a wide series is decoded whole (4 bytes a sample) before it is brought into 16 bits
+        checkMemory(first.path(), (long) nx * ny * nz * (wide ? 6 : 2));
         double[] slope = new double[nz];
         double[] intercept = new double[nz];
+        short[][] slabs;
+        int perSlab;
+        boolean signed;
+        double maxError = 0;
+        if (wide) {
+            int[][] raw = new int[nz][];
+            decode(slices, instances, nx, ny, slope, intercept, progress,
+                    (dec, s, z) -> raw[z] = dec.storedValues(s.frame()));
+            WideGrey.Quantized q = WideGrey.quantize(raw, px.floatData(), !px.signed(), slope, intercept);
+            slabs = q.slices();
+            perSlab = 1;
+            signed = false;
+            Arrays.fill(slope, q.slope());
+            Arrays.fill(intercept, q.intercept());
+            maxError = q.maxError();
+        } else {
+            perSlab = Volume.slicesPerSlab(nx, ny, nz, ForkJoinPool.getCommonPoolParallelism() + 1);
+            short[][] into = Volume.allocateSlabs(nx, ny, nz, perSlab);
+            int per = perSlab;
+            decode(slices, instances, nx, ny, slope, intercept, progress,
+                    (dec, s, z) -> dec.storedValues(s.frame(), into[z / per], (z % per) * nx * ny));
+            slabs = into;
+            signed = px.signed();
+        }
+        var ds = firstInstance.file().dataset();
+        double[] wc = first.windowCenters() == null ? new double[0] : first.windowCenters();
+        double[] ww = first.windowWidths() == null ? new double[0] : first.windowWidths();
+        double[] pad = ds.getDoubles(Tag.PixelPaddingValue);
+        Integer padding = wide || pad == null || pad.length == 0 ? null : (int) pad[0];
+        if (padding != null && px.signed() && ds.get(Tag.PixelPaddingValue).vr() == org.clain.dicom.VR.US) {
+            padding = (int) (short) (int) padding.intValue();
+        }
+        return new Volume(nx, ny, nz, slabs, perSlab, signed, slope, intercept, stack.voxelToPatient(),
+                firstInstance.frameOfReferenceUid(), firstInstance.modality(), wc, ww, padding).quantized(maxError);
+    }
+
+    /** Where one decoded slice goes. */
+    private interface SliceSink {
+        void accept(PixelDecoder dec, SliceHeader s, int z) throws DicomException;
+    }
+
+    /** Decodes every slice into the sink, in parallel, with each slice's rescale; the first failure is thrown. */
+    private static void decode(List<SliceHeader> slices, Map<Path, Instance> instances, int nx, int ny,
+                               double[] slope, double[] intercept, BiConsumer<Integer, Integer> progress,
+                               SliceSink sink) throws DicomException {
+        int nz = slices.size();
         Map<Path, PixelDecoder> decoders = new ConcurrentHashMap<>();
         DicomException[] failure = new DicomException[1];
         AtomicInteger done = new AtomicInteger();
@@ -69,7 +121,7 @@ public final class VolumeLoader {
                 if (dec.pixel().columns() != nx || dec.pixel().rows() != ny) {
                     throw new DicomException(s.path(), -1, "frame " + s.frame() + " is not " + nx + "x" + ny);
                 }
-                dec.storedValues(s.frame(), slabs[z / perSlab], (z % perSlab) * nx * ny);
+                sink.accept(dec, s, z);
                 slope[z] = s.rescaleSlope();
                 intercept[z] = s.rescaleIntercept();
                 progress.accept(done.incrementAndGet(), nz);
@@ -82,16 +134,6 @@ public final class VolumeLoader {
         if (failure[0] != null) {
             throw failure[0];
         }
-        var ds = firstInstance.file().dataset();
-        double[] wc = first.windowCenters() == null ? new double[0] : first.windowCenters();
-        double[] ww = first.windowWidths() == null ? new double[0] : first.windowWidths();
-        double[] pad = ds.getDoubles(Tag.PixelPaddingValue);
-        Integer padding = pad == null || pad.length == 0 ? null : (int) pad[0];
-        if (padding != null && px.signed() && ds.get(Tag.PixelPaddingValue).vr() == org.clain.dicom.VR.US) {
-            padding = (int) (short) (int) padding.intValue();
-        }
-        return new Volume(nx, ny, nz, slabs, perSlab, signed, slope, intercept, stack.voxelToPatient(),
-                firstInstance.frameOfReferenceUid(), firstInstance.modality(), wc, ww, padding);
     }
 
     private static PixelDecoder decoder(Instance in) {

@@ -205,7 +205,7 @@ public final class CurvedMprWindow {
             g.fillRect(0, 0, cw, ch);
             if (result != null) {
                 MprView a = ws.active();
-                WindowLevel wl = new WindowLevel(a.windowCenter(), Math.max(1, a.windowWidth()));
+                WindowLevel wl = WindowLevel.of(a.windowCenter(), a.windowWidth());
                 int n = result.width() * result.height();
                 int[] data = pixels.getBuffer().array();
                 float[] v = result.values();

@@ -251,7 +251,7 @@ public final class MprView extends Region {
 
     void setOwnWindow(double c, double w) {
         center = c;
-        width = Math.max(1, w);
+        width = WindowLevel.usableWidth(w);
         rewindow();
     }
 
@@ -307,7 +307,7 @@ public final class MprView extends Region {
             redraw();
             return;
         }
-        WindowLevel wl = new WindowLevel(windowCenter(), Math.max(1, windowWidth()));
+        WindowLevel wl = WindowLevel.of(windowCenter(), windowWidth());
         if (!wl.equals(frameWindow)) {
             int n = frame.plane().width() * frame.plane().height();
             grey = wl.apply(frame.values(), n, grey);
@@ -350,7 +350,7 @@ public final class MprView extends Region {
     /** Grey level (0..255) on screen at a view point, from the shown frame and window. */
     public int greyAt(double x, double y) {
         double v = valueAt(x, y);
-        return new WindowLevel(windowCenter(), Math.max(1, windowWidth())).gray(v);
+        return WindowLevel.of(windowCenter(), windowWidth()).gray(v);
     }
 
     // ---------------------------------------------------------------- mouse

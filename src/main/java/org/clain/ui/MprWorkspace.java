@@ -34,6 +34,7 @@ import org.clain.render.MprCursor.View;
 import org.clain.render.MprRenderer;
 import org.clain.render.Plane;
 import org.clain.render.Slab;
+import org.clain.render.WindowLevel;
 import org.clain.render.WindowPreset;
 import org.clain.study.Series;
 import org.clain.study.Volume;
@@ -124,7 +125,7 @@ public final class MprWorkspace extends BorderPane {
         this.backend = backend;
         this.cursor = MprCursor.centredOn(volume);
         this.sharedCenter = windowCenter;
-        this.sharedWidth = Math.max(1, windowWidth);
+        this.sharedWidth = WindowLevel.usableWidth(windowWidth);
         setId("mpr-workspace");
         getStyleClass().add("mpr-workspace");
         for (View v : View.values()) {
@@ -400,7 +401,7 @@ public final class MprWorkspace extends BorderPane {
 
     void setSharedWindow(double c, double w) {
         sharedCenter = c;
-        sharedWidth = Math.max(1, w);
+        sharedWidth = WindowLevel.usableWidth(w);
         views.values().forEach(MprView::rewindow);
         if (curvedWindow != null) {
             curvedWindow.rewindow();

@@ -3,6 +3,7 @@ package org.clain.ui;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
@@ -198,8 +199,12 @@ final class SeriesLoader {
             for (String w : stack.warnings()) {
                 LOG.log(System.Logger.Level.INFO, what + ": " + w);
             }
+            String note = vol.quantizationError() > 0
+                    ? String.format(Locale.ROOT, "values scaled into 16 bits, each within %.3g",
+                    vol.quantizationError())
+                    : stack.warnings().isEmpty() ? null : stack.warnings().get(0);
             statusBar.setText(what + ": " + vol.nz() + " images, " + vol.nx() + "x" + vol.ny()
-                    + (stack.warnings().isEmpty() ? "" : "  — " + stack.warnings().get(0)));
+                    + (note == null ? "" : "  — " + note));
             Viewport active = grid.active();
             grid.syncFrom(active.volume() != null ? active : vp);
         });

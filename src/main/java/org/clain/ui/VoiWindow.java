@@ -3,6 +3,7 @@ package org.clain.ui;
 import org.clain.render.AutoWindow;
 import org.clain.render.DefaultWindow;
 import org.clain.render.SliceImage;
+import org.clain.render.WindowLevel;
 import org.clain.render.WindowPreset;
 import org.clain.study.SliceHeader;
 import org.clain.study.Volume;
@@ -95,7 +96,7 @@ final class VoiWindow {
 
     private void set(double c, double w, String label) {
         center = c;
-        width = Math.max(1, w);
+        width = WindowLevel.usableWidth(w);
         name = label;
     }
 }

@@ -29,4 +29,23 @@ class DisplayAutoWindowTest {
         assertEquals(499 * 2 - 1000, w.center() + w.width() / 2, 1e-9);
         assertTrue(w.width() >= 1);
     }
+
+    @Test
+    void realValuedDataGetsWindowsNarrowerThanOne() {
+        // the same ramp as 0..0.09999 (a map of fractions): 1st percentile 0.001, 99th 0.099
+        short[] s = new short[10000];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = (short) i;
+        }
+        AutoWindow.Window w = AutoWindow.percentiles(s, false, 1e-5, 0, null, 1, 99);
+        assertEquals(0.001, w.center() - w.width() / 2, 1e-5);
+        assertEquals(0.099, w.center() + w.width() / 2, 1e-5);
+    }
+
+    @Test
+    void integerDataKeepsWidthOne() {
+        short[] s = new short[100]; // all 7: no spread
+        java.util.Arrays.fill(s, (short) 7);
+        assertEquals(1, AutoWindow.percentiles(s, false, 1, 0, null, 1, 99).width());
+    }
 }

@@ -62,7 +62,32 @@ class DisplayLutTest {
         DisplayLut lut = DisplayLut.of(false, 1, 0, 100, 1, false);
         assertEquals(0, lut.grey(99));
         assertEquals(255, lut.grey(100));
-        assertThrows(IllegalArgumentException.class, () -> DisplayLut.of(false, 1, 0, 100, 0.5, false));
+        assertThrows(IllegalArgumentException.class, () -> DisplayLut.of(false, 1, 0, 100, 0, false));
+        assertThrows(IllegalArgumentException.class, () -> DisplayLut.of(false, 1, 0, 100, -2, false));
+        assertThrows(IllegalArgumentException.class, () -> DisplayLut.of(false, 1, 0, 100, Double.NaN, false));
+    }
+
+    /** PS3.3 C.11.2.1.3.2 LINEAR_EXACT, written out here: real-valued data windows narrower than 1. */
+    private static int expectedExact(double x, double c, double w) {
+        if (x <= c - w / 2) {
+            return 0;
+        }
+        if (x > c + w / 2) {
+            return 255;
+        }
+        return (int) Math.round(((x - c) / w + 0.5) * 255);
+    }
+
+    @Test
+    void narrowWindowsOfRealValuesAreLinearExact() {
+        // a dose grid in Gy: 1e-5 Gy per stored step, window 0.5 +- 0.1 Gy
+        DisplayLut lut = DisplayLut.of(false, 1e-5, 0, 0.5, 0.2, false);
+        for (int stored = 0; stored < 65536; stored += 13) {
+            assertEquals(expectedExact(stored * 1e-5, 0.5, 0.2), lut.grey(stored), "stored " + stored);
+        }
+        assertEquals(0, lut.grey(40_000)); // 0.4 Gy: the window's lower edge
+        assertEquals(128, lut.grey(50_000)); // 0.5 Gy: mid grey
+        assertEquals(255, lut.grey(60_001));
     }
 
     @Test

@@ -1,0 +1,129 @@
+package org.clain.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.clain.geom.Vec3;
+import org.clain.testdata.SharedData;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Samples wider than 16 bits in a 16-bit volume: analytic cases for {@link WideGrey}, and the
+ * corpus's RT Dose and float parametric map against REFERENCE.tsv's statistics (pydicom, dcmtk, GDCM)
+ * and their headers as dcmdump prints them.
+ */
+class WideGreyTest {
+    private static double stored(WideGrey.Quantized q, int z, int i) {
+        return (q.slices()[z][i] & 0xFFFF) * q.slope() + q.intercept();
+    }
+
+    @Test
+    void integersSpanningAtMost65536ValuesAreKeptExactly() {
+        int[][] raw = {{100_000, 165_535}, {120_000, 100_001}};
+        WideGrey.Quantized q = WideGrey.quantize(raw, false, false, new double[] {2, 2}, new double[] {-5, -5});
+        assertEquals(0, q.maxError());
+        for (int z = 0; z < 2; z++) {
+            for (int i = 0; i < 2; i++) {
+                assertEquals(raw[z][i] * 2.0 - 5, stored(q, z, i), 0);
+            }
+        }
+    }
+
+    @Test
+    void unsignedIntegersAboveTwoToThe31AreNotNegative() {
+        int[][] raw = {{0xFFFF_FFF0, 0xFFFF_FFFF}};
+        WideGrey.Quantized q = WideGrey.quantize(raw, false, true, new double[] {1}, new double[] {0});
+        assertEquals(0, q.maxError());
+        assertEquals(4_294_967_295.0, stored(q, 0, 1), 0);
+        assertEquals(4_294_967_280.0, stored(q, 0, 0), 0);
+    }
+
+    @Test
+    void widerRangesAreScaledWithinHalfAStep() {
+        int[][] raw = new int[3][1000];
+        for (int z = 0; z < 3; z++) {
+            for (int i = 0; i < 1000; i++) {
+                raw[z][i] = (z * 1000 + i) * 997; // 0 .. 2,990,003
+            }
+        }
+        WideGrey.Quantized q = WideGrey.quantize(raw, false, false, new double[] {1e-3, 1e-3, 1e-3},
+                new double[] {0, 0, 0});
+        double step = 2_990_003e-3 / 65535;
+        assertEquals(step / 2, q.maxError(), 1e-12);
+        for (int z = 0; z < 3; z++) {
+            for (int i = 0; i < 1000; i++) {
+                assertEquals(raw[z][i] * 1e-3, stored(q, z, i), q.maxError() * (1 + 1e-9));
+            }
+        }
+        assertEquals(0, stored(q, 0, 0), 1e-12);
+        assertEquals(2_990.003, stored(q, 2, 999), 1e-9);
+    }
+
+    @Test
+    void floatsWithPerSliceRescaleAndNaN() {
+        int[][] raw = {{Float.floatToIntBits(-1.5f), Float.floatToIntBits(Float.NaN)},
+            {Float.floatToIntBits(0.25f), Float.floatToIntBits(3f)}};
+        WideGrey.Quantized q = WideGrey.quantize(raw, true, false, new double[] {1, 2}, new double[] {0, 1});
+        // modality values -1.5, (none), 1.5, 7
+        assertEquals(8.5 / 65535 / 2, q.maxError(), 1e-15);
+        assertEquals(-1.5, stored(q, 0, 0), q.maxError());
+        assertEquals(-1.5, stored(q, 0, 1), q.maxError()); // no value: the lowest level
+        assertEquals(1.5, stored(q, 1, 0), q.maxError());
+        assertEquals(7, stored(q, 1, 1), q.maxError());
+    }
+
+    /**
+     * rtdose.dcm: 15 frames of 10x10 uint32, Dose Grid Scaling 1e-6, Grid Frame Offset Vector 0, 5, ... 70
+     * from Image Position (Patient) 189.43125\199.43125\-761.87 on an axial grid (dcmdump).
+     */
+    @Test
+    void rtDoseIsOneStackOnItsGridInGray() throws Exception {
+        for (String f : List.of("syntaxes/pydicom-test_files/rtdose.dcm", "syntaxes/pydicom-test_files/rtdose_rle.dcm")) {
+            StudyIndex index = Scanner.scan(List.of(SharedData.file(f)));
+            assertEquals(1, index.series().get(0).stacks().size(), f);
+            SliceStack st = index.series().get(0).stacks().get(0);
+            assertEquals(15, st.size());
+            assertEquals(5.0, st.sliceSpacing(), 1e-9);
+            assertTrue(st.uniformSpacing());
+            Vec3 firstPos = st.slices().get(0).position();
+            assertEquals(-761.87, firstPos.z(), 1e-9);
+            assertEquals(189.43125, firstPos.x(), 1e-9);
+            assertEquals(-761.87 + 70, st.slices().get(14).position().z(), 1e-9);
+            Volume v = VolumeLoader.load(st);
+            assertStatistics(v, SharedData.referenceRow(f).orElseThrow(), 1e-6);
+        }
+    }
+
+    /** A float parametric map (128x128): its values as the reference reads them. */
+    @Test
+    void floatParametricMap() throws Exception {
+        String f = "syntaxes/pydicom-data/parametric_map_float.dcm";
+        SliceStack st = Scanner.scan(List.of(SharedData.file(f))).series().get(0).stacks().get(0);
+        assertStatistics(VolumeLoader.load(st), SharedData.referenceRow(f).orElseThrow(), 1);
+    }
+
+    /** The volume's modality values against the reference's stored statistics times the scale. */
+    private static void assertStatistics(Volume v, Map<String, String> ref, double scale) {
+        assertTrue(SharedData.agreedByTwoOrMore(ref), ref.get("agree"));
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        double sum = 0;
+        for (int z = 0; z < v.nz(); z++) {
+            for (int y = 0; y < v.ny(); y++) {
+                for (int x = 0; x < v.nx(); x++) {
+                    double m = v.value(x, y, z);
+                    min = Math.min(min, m);
+                    max = Math.max(max, m);
+                    sum += m;
+                }
+            }
+        }
+        double e = v.quantizationError() * (1 + 1e-9) + 1e-12;
+        assertTrue(v.quantizationError() > 0, "a wide series says it was scaled");
+        assertEquals(Double.parseDouble(ref.get("min")) * scale, min, e);
+        assertEquals(Double.parseDouble(ref.get("max")) * scale, max, e);
+        assertEquals(Double.parseDouble(ref.get("mean")) * scale, sum / v.voxelCount(), e);
+    }
+}
