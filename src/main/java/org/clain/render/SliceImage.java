@@ -29,7 +29,7 @@ public record SliceImage(short[] stored, int columns, int rows, boolean signed, 
     /** Decodes slice {@code index} of a stack alone, without loading the volume. */
     public static SliceImage decode(SliceStack stack, int index) throws DicomException {
         SliceHeader h = stack.slices().get(index);
-        Instance inst = instance(stack, h);
+        Instance inst = stack.instance(h);
         ImagePixel px = ImagePixel.of(h.path(), inst.file().dataset());
         if (px.samplesPerPixel() != 1 || px.doubleData()) {
             throw new DicomException(h.path(), -1, "not a grey image: " + px.photometric() + " " + px.dtype());
@@ -49,16 +49,6 @@ public record SliceImage(short[] stored, int columns, int rows, boolean signed, 
         Integer padding = pad == null || pad.length == 0 ? null : (int) (px.signed() ? (short) pad[0] : pad[0]);
         return new SliceImage(s, px.columns(), px.rows(), px.signed(), h.rescaleSlope(), h.rescaleIntercept(),
                 padding);
-    }
-
-    /** The instance (file) a slice header comes from. */
-    public static Instance instance(SliceStack stack, SliceHeader h) {
-        for (Instance i : stack.series().instances()) {
-            if (i.path().equals(h.path())) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("slice file not in its series: " + h.path());
     }
 
     /** Modality value (HU for CT) at a pixel. */

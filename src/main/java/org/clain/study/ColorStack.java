@@ -43,7 +43,7 @@ public final class ColorStack {
     public static ColorStack load(SliceStack stack, BiConsumer<Integer, Integer> progress) throws DicomException {
         List<SliceHeader> slices = stack.slices();
         SliceHeader first = slices.get(0);
-        ImagePixel px = pixel(stack, first);
+        ImagePixel px = ImagePixel.of(first.path(), stack.instance(first).file().dataset());
         VolumeLoader.checkMemory(first.path(), 4L * px.pixelsPerFrame() * slices.size());
         int[][] frames = new int[slices.size()][];
         // one decoder per multi-frame file: it indexes the file's fragments once, not once per frame
@@ -56,7 +56,7 @@ public final class ColorStack {
             }
             try {
                 SliceHeader h = slices.get(z);
-                Instance in = instance(stack, h.path());
+                Instance in = stack.instance(h);
                 PixelDecoder dec = decoders.get(h.path());
                 if (dec == null) {
                     dec = PixelDecoder.of(in.file());
@@ -86,7 +86,7 @@ public final class ColorStack {
     /** Frame {@code index} of the stack alone, as packed RGB (the first image shown, thumbnails). */
     public static int[] decode(SliceStack stack, int index) throws DicomException {
         SliceHeader h = stack.slices().get(index);
-        Instance in = instance(stack, h.path());
+        Instance in = stack.instance(h);
         return rgb(in, PixelDecoder.of(in.file()), h);
     }
 
@@ -104,18 +104,6 @@ public final class ColorStack {
                 px.bitsStored());
     }
 
-    private static ImagePixel pixel(SliceStack stack, SliceHeader h) throws DicomException {
-        return ImagePixel.of(h.path(), instance(stack, h.path()).file().dataset());
-    }
-
-    private static Instance instance(SliceStack stack, Path p) {
-        for (Instance i : stack.series().instances()) {
-            if (i.path().equals(p)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("slice file not in its series: " + p);
-    }
 
     public int columns() {
         return columns;

@@ -152,6 +152,16 @@ public final class SliceStack {
         return series;
     }
 
+    /** The instance (file) a slice of this stack comes from. */
+    public Instance instance(SliceHeader h) {
+        for (Instance i : series.instances()) {
+            if (i.path().equals(h.path())) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("slice file not in its series: " + h.path());
+    }
+
     public List<SliceHeader> slices() {
         return slices;
     }

@@ -144,7 +144,7 @@ final class SeriesLoader {
         }
         List<Viewport> viewports = grid.all();
         String what = (s.description().isBlank() ? "series " + s.seriesNumber() : s.description());
-        boolean colour = ColorStack.isColor(SliceImage.instance(stack, stack.slices().get(0)));
+        boolean colour = ColorStack.isColor(stack.instance(stack.slices().get(0)));
         Task<Object> task = new Task<>() {
             @Override
             protected Object call() throws Exception {

@@ -27,12 +27,12 @@ public final class Thumbnails {
         int mid = stack.size() / 2;
         SliceHeader h = stack.slices().get(mid);
         int[] rgb;
-        if (ColorStack.isColor(SliceImage.instance(stack, h))) {
+        if (ColorStack.isColor(stack.instance(h))) {
             rgb = ColorStack.decode(stack, mid);
         } else {
             SliceImage img = SliceImage.decode(stack, mid);
             AutoWindow.Window w = DefaultWindow.of(h, series.modality(), img);
-            boolean mono1 = "MONOCHROME1".equalsIgnoreCase(SliceImage.instance(stack, h).photometric().trim());
+            boolean mono1 = "MONOCHROME1".equalsIgnoreCase(stack.instance(h).photometric().trim());
             DisplayLut lut = img.lut(w.center(), w.width(), mono1);
             rgb = new int[img.columns() * img.rows()];
             lut.apply(img.stored(), rgb);

@@ -106,7 +106,7 @@ public final class Viewport extends Region {
         colourPreview = null;
         error = null;
         loading = "Loading…";
-        instance = SliceImage.instance(st, st.slices().get(0));
+        instance = st.instance(st.slices().get(0));
         colourSeries = ColorStack.isColor(instance);
         monochrome1 = "MONOCHROME1".equalsIgnoreCase(instance.photometric().trim());
         List<SliceHeader> sl = st.slices();
@@ -217,7 +217,7 @@ public final class Viewport extends Region {
         if (stack == null) {
             return null;
         }
-        return SliceImage.instance(stack, stack.slices().get(Math.min(slice, stack.size() - 1)));
+        return stack.instance(stack.slices().get(Math.min(slice, stack.size() - 1)));
     }
 
     /** True when the series is colour (RGB, YBR, palette): shown without a window. */

@@ -79,6 +79,15 @@ class ViewerColorTest {
         robot.type(KeyCode.SPACE);
         assertTrue(!fx(mw::cinePlaying));
 
+        // nothing to measure in yet: said, not a silent no-op
+        robot.type(KeyCode.M);
+        assertEquals(org.clain.ui.measure.MeasureTool.DISTANCE, fx(() -> mw.measure().tool()));
+        robot.moveTo(vp).press(javafx.scene.input.MouseButton.PRIMARY).release(javafx.scene.input.MouseButton.PRIMARY);
+        assertTrue(fx(() -> mw.statusLabel().getText()).contains("colour images cannot be measured"),
+                fx(() -> mw.statusLabel().getText()));
+        assertTrue(fx(() -> mw.measure().measurements()).isEmpty());
+        robot.type(KeyCode.ESCAPE);
+
         // no volume to reformat: said, not a silent no-op
         fxRun(() -> mw.openMpr(MprWorkspace.Mode.MPR));
         assertTrue(fx(() -> mw.statusLabel().getText()).contains("colour"), fx(() -> mw.statusLabel().getText()));

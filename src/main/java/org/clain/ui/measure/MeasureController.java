@@ -242,6 +242,11 @@ public final class MeasureController {
         return s != null && s.redo();
     }
 
+    /** A short message in the status bar. */
+    void status(String text) {
+        host.status(text);
+    }
+
     public boolean deleteSelected() {
         boolean done = remove(selectedId.get());
         if (!done) {

@@ -110,6 +110,10 @@ public final class MeasureLayer {
         }
         Vec3 p = point(e);
         if (p == null) {
+            if (ctl.tool() != null) {
+                // colour images, and grey ones still loading, have no volume to measure in
+                ctl.status("Measurements need a grey series loaded whole (colour images cannot be measured yet)");
+            }
             return;
         }
         pressX = e.getX();
