@@ -45,6 +45,12 @@ public final class Tag {
     public static final int ProtocolName = 0x00181030;
     public static final int FrameTime = 0x00181063;
     public static final int ImagerPixelSpacing = 0x00181164;
+    public static final int SequenceOfUltrasoundRegions = 0x00186011;
+    public static final int RegionSpatialFormat = 0x00186012;
+    public static final int PhysicalUnitsXDirection = 0x00186024;
+    public static final int PhysicalUnitsYDirection = 0x00186026;
+    public static final int PhysicalDeltaX = 0x0018602C;
+    public static final int PhysicalDeltaY = 0x0018602E;
     public static final int StudyInstanceUID = 0x0020000D;
     public static final int SeriesInstanceUID = 0x0020000E;
     public static final int StudyID = 0x00200010;

@@ -168,6 +168,34 @@ public final class InstanceReader {
         return top.getDoubles(tag);
     }
 
+    /** PS3.3 C.8.5.5.1.15: Physical Units X/Y Direction 0003H is cm. */
+    private static final int UNITS_CM = 3;
+    /** C.8.5.5.1.1: Region Spatial Format 0001H is a 2D (tissue or flow) image. */
+    private static final int SPATIAL_2D = 1;
+
+    /**
+     * Row and column spacing in mm shared by every 2D region measured in cm of the Sequence of
+     * Ultrasound Regions (PS3.3 C.8.5.5), or null when there is none or they differ.
+     */
+    private static double[] ultrasoundRegionSpacing(Attributes ds) {
+        double[] found = null;
+        for (Attributes r : ds.getSequence(Tag.SequenceOfUltrasoundRegions)) {
+            double[] dx = r.getDoubles(Tag.PhysicalDeltaX);
+            double[] dy = r.getDoubles(Tag.PhysicalDeltaY);
+            if (r.getInt(Tag.RegionSpatialFormat, 0) != SPATIAL_2D || r.getInt(Tag.PhysicalUnitsXDirection, 0) != UNITS_CM
+                    || r.getInt(Tag.PhysicalUnitsYDirection, 0) != UNITS_CM || dx == null || dy == null
+                    || dx.length == 0 || dy.length == 0) {
+                continue;
+            }
+            double[] mm = {Math.abs(dy[0]) * 10, Math.abs(dx[0]) * 10};
+            if (found != null && (Math.abs(found[0] - mm[0]) > 1e-9 || Math.abs(found[1] - mm[1]) > 1e-9)) {
+                return null;
+            }
+            found = mm;
+        }
+        return found;
+    }
+
     private static boolean validSpacing(double[] ps) {
         // a bad column spacing alone is tolerated: it falls back to the row spacing
         return ps != null && ps.length >= 2 && ps[0] > 0 && Double.isFinite(ps[0]) && Double.isFinite(ps[1]);
@@ -202,7 +230,11 @@ public final class InstanceReader {
         PixelSpacingSource source = PixelSpacingSource.PATIENT;
         if (!validSpacing(ps)) {
             ps = doubles(meas, ds, Tag.ImagerPixelSpacing);
-            source = validSpacing(ps) ? PixelSpacingSource.DETECTOR : PixelSpacingSource.NONE;
+            source = PixelSpacingSource.DETECTOR;
+        }
+        if (!validSpacing(ps)) {
+            ps = ultrasoundRegionSpacing(ds);
+            source = validSpacing(ps) ? PixelSpacingSource.ULTRASOUND_REGIONS : PixelSpacingSource.NONE;
         }
         double rowSpacing = source == PixelSpacingSource.NONE ? 1 : ps[0];
         double colSpacing = source == PixelSpacingSource.NONE ? 1 : ps[1] > 0 ? ps[1] : rowSpacing;

@@ -12,6 +12,11 @@ public enum PixelSpacingSource {
      * geometric magnification, which the image does not undo.
      */
     DETECTOR,
-    /** No spacing at all (most ultrasound and secondary captures): a pixel is taken as 1 mm. */
+    /**
+     * The 2D regions of an ultrasound image's Sequence of Ultrasound Regions (PS3.3 C.8.5.5), all
+     * with the same physical deltas in cm: millimetres in the scanned plane.
+     */
+    ULTRASOUND_REGIONS,
+    /** No spacing at all (many ultrasound images, secondary captures): a pixel is taken as 1 mm. */
     NONE
 }

@@ -96,6 +96,8 @@ public final class SliceStack {
         switch (first.spacingSource()) {
             case DETECTOR -> warnings.add("no Pixel Spacing: lengths are at the detector (Imager Pixel Spacing),"
                     + " not corrected for magnification");
+            case ULTRASOUND_REGIONS -> warnings.add("no Pixel Spacing: lengths from the ultrasound regions'"
+                    + " calibration, true in their scanned plane");
             case NONE -> warnings.add("no Pixel Spacing: lengths are in pixels (1 mm per pixel taken)");
             default -> { }
         }

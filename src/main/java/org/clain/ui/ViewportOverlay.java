@@ -115,6 +115,7 @@ final class ViewportOverlay {
         }
         switch (stack.slices().get(0).spacingSource()) {
             case DETECTOR -> bl.add("Lengths at detector plane");
+            case ULTRASOUND_REGIONS -> bl.add("Lengths by US region calibration");
             case NONE -> bl.add("No pixel spacing: 1 px = 1 mm");
             default -> { }
         }

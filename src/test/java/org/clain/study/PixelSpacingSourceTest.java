@@ -3,10 +3,18 @@ package org.clain.study;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.clain.dicom.Attributes;
+import org.clain.dicom.DicomReader;
+import org.clain.dicom.Part10Writer;
+import org.clain.dicom.Tag;
+import org.clain.dicom.VR;
 import org.clain.geom.Vec3;
 import org.clain.testdata.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a pixel measures: Pixel Spacing (patient), else Imager Pixel Spacing (detector), else nothing.
@@ -50,5 +58,44 @@ class PixelSpacingSourceTest {
         assertEquals(PixelSpacingSource.NONE, h.spacingSource());
         assertEquals(1.0, h.rowSpacing());
         assertTrue(st.warnings().stream().anyMatch(w -> w.contains("in pixels")), st.warnings().toString());
+    }
+
+    /**
+     * gdcm-US-ALOKA-16: two 2D regions in cm with Physical Delta X/Y 0.038265306502580643, and a third
+     * region without units; JPEGExtended_3s_1f_u_08_08: a region without units, then a 2D one of
+     * 0.0041753652736770448 cm.
+     */
+    @Test
+    void ultrasoundRegionsInCentimetres() {
+        SliceHeader aloka = stack("syntaxes/pydicom-data/gdcm-US-ALOKA-16.dcm").slices().get(0);
+        assertEquals(PixelSpacingSource.ULTRASOUND_REGIONS, aloka.spacingSource());
+        assertEquals(0.38265306502580643, aloka.rowSpacing(), 1e-12);
+        assertEquals(0.38265306502580643, aloka.columnSpacing(), 1e-12);
+        SliceHeader ext = stack("syntaxes/pylibjpeg-data/JPEGExtended_3s_1f_u_08_08.dcm").slices().get(0);
+        assertEquals(PixelSpacingSource.ULTRASOUND_REGIONS, ext.spacingSource());
+        assertEquals(0.041753652736770448, ext.columnSpacing(), 1e-12);
+    }
+
+    /** Two 2D regions of different scales: no one spacing fits the image. */
+    @Test
+    void disagreeingUltrasoundRegionsCalibrateNothing(@TempDir Path tmp) throws Exception {
+        Path src = SharedData.file("syntaxes/pydicom-data/OBXXXX1A.dcm");
+        Attributes ds = DicomReader.read(src).dataset();
+        List<Attributes> regions = new ArrayList<>(ds.getSequence(Tag.SequenceOfUltrasoundRegions));
+        Attributes other = new Attributes(ds.order(), null);
+        other.setInts(Tag.RegionSpatialFormat, VR.US, 1);
+        other.setInts(Tag.PhysicalUnitsXDirection, VR.US, 3);
+        other.setInts(Tag.PhysicalUnitsYDirection, VR.US, 3);
+        other.setDoubles(Tag.PhysicalDeltaX, VR.FD, 0.05);
+        other.setDoubles(Tag.PhysicalDeltaY, VR.FD, 0.05);
+        regions.add(other);
+        ds.setSequence(Tag.SequenceOfUltrasoundRegions, regions);
+        Path f = tmp.resolve("two-scales.dcm");
+        Part10Writer.write(f, ds);
+        assertEquals(PixelSpacingSource.ULTRASOUND_REGIONS,
+                Scanner.scan(List.of(src)).series().get(0).stacks().get(0).slices().get(0).spacingSource());
+        SliceHeader h = Scanner.scan(List.of(f)).series().get(0).stacks().get(0).slices().get(0);
+        assertEquals(PixelSpacingSource.NONE, h.spacingSource());
+        assertEquals(1.0, h.rowSpacing());
     }
 }
