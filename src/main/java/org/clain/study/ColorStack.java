@@ -1,6 +1,7 @@
 package org.clain.study;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -104,6 +105,31 @@ public final class ColorStack {
                 px.bitsStored());
     }
 
+
+    /**
+     * The frames' luma (ITU-R BT.601: 0.299 R + 0.587 G + 0.114 B, 0..255) as a volume on the stack's
+     * geometry: what measurements are placed on and their statistics read from. Its modality is
+     * "OT", not the series', so that no unit (HU) is claimed for it.
+     */
+    public Volume luma(SliceStack stack) {
+        int n = columns * rows;
+        int perSlab = Volume.slicesPerSlab(columns, rows, frames.length);
+        short[][] slabs = Volume.allocateSlabs(columns, rows, frames.length, perSlab);
+        IntStream.range(0, frames.length).parallel().forEach(z -> {
+            short[] into = slabs[z / perSlab];
+            int at = (z % perSlab) * n;
+            int[] rgb = frames[z];
+            for (int i = 0; i < n; i++) {
+                int c = rgb[i];
+                into[at + i] = (short) ((299 * (c >> 16 & 0xFF) + 587 * (c >> 8 & 0xFF) + 114 * (c & 0xFF) + 500) / 1000);
+            }
+        });
+        double[] slope = new double[frames.length];
+        Arrays.fill(slope, 1);
+        Instance first = stack.instance(stack.slices().get(0));
+        return new Volume(columns, rows, frames.length, slabs, perSlab, false, slope, new double[frames.length],
+                stack.voxelToPatient(), first.frameOfReferenceUid(), "OT", new double[0], new double[0], null);
+    }
 
     public int columns() {
         return columns;

@@ -339,7 +339,7 @@ public final class MainWindow {
         vp.setInterpolate(interpolation.get());
         ColorStack c = loader.colorStack(stack);
         if (c != null) {
-            vp.setColor(stack, c);
+            vp.setColor(stack, c, loader.volume(stack));
             return;
         }
         Volume v = loader.volume(stack);

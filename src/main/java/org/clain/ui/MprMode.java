@@ -70,7 +70,7 @@ final class MprMode {
     /** Shows the workspace of the active viewport's volume (made when the volume changed). */
     MprWorkspace open(MprWorkspace.Mode m) {
         Viewport vp = window.activeViewport();
-        if (vp.volume() == null) {
+        if (vp.volume() == null || vp.isColor()) {
             window.statusLabel().setText(vp.series() == null ? "Open a series first: MPR and 3D need a volume"
                     : vp.isColor() ? "MPR and 3D need a grey volume: this series is colour"
                     : "The series is still loading: MPR and 3D need the whole volume");

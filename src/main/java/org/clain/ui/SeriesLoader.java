@@ -36,6 +36,7 @@ final class SeriesLoader {
     private final ViewportGrid grid;
     private final StatusBar statusBar;
     private final ExecutorService workers = Executors.newFixedThreadPool(2, MainWindow.daemon("clain-worker"));
+    /** Grey volumes, and the luma volumes of colour stacks (what measurements read). */
     private final Map<SliceStack, Volume> volumes = new HashMap<>();
     private final Map<SliceStack, ColorStack> colours = new HashMap<>();
     private final Map<SliceStack, Task<?>> loads = new HashMap<>();
@@ -113,7 +114,11 @@ final class SeriesLoader {
         colours.clear();
     }
 
-    /** The volume of a stack once decoded, or null. */
+    /** A colour stack's frames and their luma volume. */
+    private record Colour(ColorStack frames, Volume luma) {
+    }
+
+    /** The volume of a stack once decoded (the luma of a colour stack), or null. */
     Volume volume(SliceStack stack) {
         return volumes.get(stack);
     }
@@ -169,7 +174,11 @@ final class SeriesLoader {
                     updateProgress(done, total);
                     updateMessage(done + " / " + total + " images");
                 };
-                return colour ? ColorStack.load(stack, progress) : VolumeLoader.load(stack, progress);
+                if (colour) {
+                    ColorStack c = ColorStack.load(stack, progress);
+                    return new Colour(c, c.luma(stack));
+                }
+                return VolumeLoader.load(stack, progress);
             }
         };
         loads.put(stack, task);
@@ -185,10 +194,12 @@ final class SeriesLoader {
             if (window.index() == null || !window.index().series().contains(s)) {
                 return;
             }
-            if (task.getValue() instanceof ColorStack c) {
-                colours.put(stack, c);
-                viewports.forEach(x -> x.setColor(stack, c));
-                statusBar.setText(what + ": " + c.size() + " colour images, " + c.columns() + "x" + c.rows());
+            if (task.getValue() instanceof Colour c) {
+                colours.put(stack, c.frames());
+                volumes.put(stack, c.luma());
+                viewports.forEach(x -> x.setColor(stack, c.frames(), c.luma()));
+                statusBar.setText(what + ": " + c.frames().size() + " colour images, " + c.frames().columns() + "x"
+                        + c.frames().rows());
                 return;
             }
             Volume vol = (Volume) task.getValue();

@@ -51,7 +51,7 @@ public final class Viewport extends Region {
     private Volume volume;
     private Instance instance;
     private SliceImage preview;
-    /** A colour series has frames of RGB instead of a volume (no window, no patient geometry used). */
+    /** A colour series shows frames of RGB; its volume is their luma, to measure on (no window). */
     private boolean colourSeries;
     private ColorStack colour;
     private int[] colourPreview;
@@ -147,12 +147,16 @@ public final class Viewport extends Region {
         stateChanged();
     }
 
-    /** Shows the decoded frames of a colour series. */
-    public void setColor(SliceStack st, ColorStack c) {
+    /**
+     * Shows the decoded frames of a colour series; their luma volume ({@link ColorStack#luma}) gives
+     * the frames a geometry to measure on.
+     */
+    public void setColor(SliceStack st, ColorStack c, Volume luma) {
         if (st != stack) {
             return;
         }
         colour = c;
+        volume = luma;
         loading = null;
         slice = Math.max(0, Math.min(c.size() - 1, slice));
         pixels.invalidate();
@@ -236,7 +240,7 @@ public final class Viewport extends Region {
 
     /** True once every image of the series is decoded (scrolling and cine need them all). */
     public boolean isLoaded() {
-        return volume != null || colour != null;
+        return colourSeries ? colour != null : volume != null;
     }
 
     public boolean isLoading() {

@@ -5,14 +5,18 @@ import static org.clain.ui.UiTestSupport.fxRun;
 import static org.clain.ui.UiTestSupport.openAndWait;
 import static org.clain.ui.UiTestSupport.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.clain.measure.Distance;
+import org.clain.measure.Measurement;
 import org.clain.testdata.ExternalTool;
 import org.clain.testdata.Ppm;
 import org.clain.testdata.SharedData;
@@ -51,12 +55,20 @@ class ViewerColorTest {
         Viewport vp = fx(() -> mw.activeViewport());
         assertNull(fx(vp::error));
         assertTrue(fx(vp::isColor));
-        assertNull(fx(vp::volume));
         assertNotNull(fx(vp::colorStack));
         assertEquals(10, fx(vp::sliceCount));
         assertEquals(600, fx(() -> (int) vp.renderedImage().getWidth()));
         assertEquals(430, fx(() -> (int) vp.renderedImage().getHeight()));
-        assertShows(vp, Ppm.dcm2pnm(dcm2pnm, ECHO, frame(vp), tmp, 600, 430), false);
+        int[] first = Ppm.dcm2pnm(dcm2pnm, ECHO, frame(vp), tmp, 600, 430);
+        assertShows(vp, first, false);
+        // what measurements read: the frames' BT.601 luma, 0.299 R + 0.587 G + 0.114 B
+        for (int i = 0; i < first.length; i += 997) {
+            int x = i % 600;
+            int y = i / 600;
+            int c = first[i];
+            double luma = 0.299 * (c >> 16 & 0xFF) + 0.587 * (c >> 8 & 0xFF) + 0.114 * (c & 0xFF);
+            assertEquals(luma, fx(() -> vp.volume().value(x, y, vp.sliceIndex())), 0.5 + 1e-9, "pixel " + x + "," + y);
+        }
 
         robot.moveTo(vp);
         robot.type(KeyCode.DOWN, 6);
@@ -79,18 +91,29 @@ class ViewerColorTest {
         robot.type(KeyCode.SPACE);
         assertTrue(!fx(mw::cinePlaying));
 
-        // nothing to measure in yet: said, not a silent no-op
-        robot.type(KeyCode.M);
-        assertEquals(org.clain.ui.measure.MeasureTool.DISTANCE, fx(() -> mw.measure().tool()));
-        robot.moveTo(vp).press(javafx.scene.input.MouseButton.PRIMARY).release(javafx.scene.input.MouseButton.PRIMARY);
-        assertTrue(fx(() -> mw.statusLabel().getText()).contains("colour images cannot be measured"),
-                fx(() -> mw.statusLabel().getText()));
-        assertTrue(fx(() -> mw.measure().measurements()).isEmpty());
-        robot.type(KeyCode.ESCAPE);
-
         // no volume to reformat: said, not a silent no-op
         fxRun(() -> mw.openMpr(MprWorkspace.Mode.MPR));
         assertTrue(fx(() -> mw.statusLabel().getText()).contains("colour"), fx(() -> mw.statusLabel().getText()));
+    }
+
+    /**
+     * OBXXXX1A: 800x600 palette-colour obstetric ultrasound whose two 2D regions give Physical Delta
+     * X/Y 0.026228787661969974 cm (dcmdump): a distance drawn across 160 pixels is 160 times that.
+     */
+    @Test
+    void colourUltrasoundMeasuresByItsRegions(FxRobot robot) {
+        openAndWait(mw, SharedData.file("syntaxes/pydicom-data/OBXXXX1A.dcm"));
+        Viewport vp = fx(() -> mw.activeViewport());
+        assertTrue(fx(vp::isColor));
+        MeasureUiSupport.alignPixels(vp, 1);
+        robot.moveTo(vp);
+        robot.type(KeyCode.M);
+        MeasureUiSupport.drag(robot, MeasureUiSupport.screenOf(vp, 320, 300), MeasureUiSupport.screenOf(vp, 480, 300));
+        List<Measurement> ms = fx(() -> mw.measure().measurements());
+        assertEquals(1, ms.size(), ms.toString());
+        Distance d = assertInstanceOf(Distance.class, ms.get(0));
+        assertEquals(160 * 0.26228787661969974, d.lengthMm(), 1e-6);
+        assertEquals(fx(() -> vp.series().seriesInstanceUid()), d.seriesInstanceUid());
     }
 
     /** The 0-based frame of the file the viewport shows. */

@@ -111,8 +111,8 @@ public final class MeasureLayer {
         Vec3 p = point(e);
         if (p == null) {
             if (ctl.tool() != null) {
-                // colour images, and grey ones still loading, have no volume to measure in
-                ctl.status("Measurements need a grey series loaded whole (colour images cannot be measured yet)");
+                // no volume yet: a series still loading, or none open
+                ctl.status("Nothing to measure on yet: measurements need the series loaded");
             }
             return;
         }
