@@ -315,10 +315,16 @@ public final class PixelDecoder {
                 throw new DicomException(path, frameStart(index), "deflated frame " + index + " holds " + inflated.length
                         + " bytes, expected " + frameBytes);
             }
+            if (pixel.bitsAllocated() == 1) {
+                // a deflated frame is a frame of its own: its bits start at its first byte
+                return unpackBits(src, 0, 0);
+            }
         } else {
             src = bulk.source().duplicate().order(swapWords ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
             if (pixel.bitsAllocated() == 1) {
-                return unpackBits(index);
+                long firstBit = (long) index * pixel.samplesPerFrame();
+                ensureAvailable(bulk.offset(), (firstBit + pixel.samplesPerFrame() + 7) / 8, index);
+                return unpackBits(bulk.source(), bulk.offset(), firstBit);
             }
             long off = bulk.offset() + index * frameBytes;
             ensureAvailable(off, frameBytes, index);
@@ -389,17 +395,16 @@ public final class PixelDecoder {
         return out;
     }
 
-    /** 1-bit data: bits packed little-endian within bytes, continuous across frames (PS3.5 8.1.1). */
-    private int[] unpackBits(int index) throws DicomException {
+    /**
+     * 1-bit data: bits packed little-endian within bytes (PS3.5 8.1.1), continuous across the frames
+     * of native Pixel Data; one frame's from {@code firstBit} after byte {@code offset} of {@code src}.
+     */
+    private int[] unpackBits(ByteBuffer src, long offset, long firstBit) {
         int n = pixel.samplesPerFrame();
-        long firstBit = (long) index * n;
-        long lastByte = (firstBit + n + 7) / 8;
-        ensureAvailable(bulk.offset(), lastByte, index);
-        ByteBuffer src = bulk.source();
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
             long bit = firstBit + i;
-            int b = src.get((int) (bulk.offset() + (bit >>> 3))) & 0xFF;
+            int b = src.get((int) (offset + (bit >>> 3))) & 0xFF;
             out[i] = (b >>> (int) (bit & 7)) & 1;
         }
         return out;

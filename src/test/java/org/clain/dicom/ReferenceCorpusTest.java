@@ -49,6 +49,21 @@ class ReferenceCorpusTest {
         assertEquals(Double.parseDouble(row.get("mean")), s.mean(), 0.05, rel + " mean");
     }
 
+    /**
+     * liver_deflate.dcm (Deflated Image Frame Compression, which no reference tool reads) holds the
+     * 1-bit segmentation of liver.dcm with each frame deflated on its own: it decodes to liver.dcm's
+     * reference hash (pydicom=dcmtk=gdcm).
+     */
+    @org.junit.jupiter.api.Test
+    void deflatedOneBitFramesAreTheNativeOnes() throws Exception {
+        Map<String, String> liver = SharedData.referenceRow("syntaxes/pydicom-data/liver.dcm").orElseThrow();
+        assertTrue(SharedData.agreedByTwoOrMore(liver));
+        DicomFile f = DicomReader.read(SharedData.file("syntaxes/pydicom-data/liver_deflate.dcm"));
+        assertEquals("1.2.840.10008.1.2.8.1", f.transferSyntaxUid());
+        PixelSummary s = PixelSummary.of(PixelDecoder.of(f));
+        assertEquals(liver.get("sha256"), s.sha256());
+    }
+
     static Stream<Map<String, String>> allRows() {
         return SharedData.reference().stream();
     }
