@@ -134,6 +134,9 @@ public final class DicomReader {
         return read(path, ByteBuffer.wrap(data));
     }
 
+    /** The highest group a dataset without preamble or meta may start with (Image Pixel's, 0028). */
+    private static final int MAX_FIRST_GROUP = 0x0028;
+
     private DicomFile parse() throws DicomException {
         int size = buf.limit();
         Attributes meta = new Attributes(ByteOrder.LITTLE_ENDIAN, null);
@@ -175,6 +178,12 @@ public final class DicomReader {
             int g = buf.getShort(start) & 0xFFFF;
             if (g == 0x0800 || (g > 0xFF && (g & 0xFF) == 0 && (g >> 8) <= 0x28)) {
                 order = ByteOrder.BIG_ENDIAN;
+            }
+            int group = order == ByteOrder.BIG_ENDIAN ? Short.reverseBytes((short) g) & 0xFFFF : g;
+            if (meta.size() == 0 && group > MAX_FIRST_GROUP) {
+                // a bare dataset opens with an identifying group (0008 and below); anything else is another file
+                throw new DicomException(path, 0, String.format("not DICOM: no preamble, no file meta information,"
+                        + " and the first bytes are no data element (group %04X)", group));
             }
             declaredExplicit = VR.of(buf.get(start + 4), buf.get(start + 5)) != null;
             ts = declaredExplicit ? (order == ByteOrder.BIG_ENDIAN ? TransferSyntax.EXPLICIT_VR_BE

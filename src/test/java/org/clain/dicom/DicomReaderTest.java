@@ -176,6 +176,18 @@ class DicomReaderTest {
     @Test
     void garbageIsRejectedClearly() {
         byte[] junk = "this is not a DICOM file at all, just text\n".getBytes(StandardCharsets.US_ASCII);
-        assertThrows(DicomException.class, () -> DicomReader.read(P, junk));
+        DicomException e = assertThrows(DicomException.class, () -> DicomReader.read(P, junk));
+        // said as what it is, not as an element of an absurd length
+        assertTrue(e.getMessage().contains("not DICOM"), e.getMessage());
+        assertEquals(0, e.offset());
+    }
+
+    @Test
+    void aBareDatasetStillReads() throws Exception {
+        // no preamble, no meta: (0008,0060) Modality then (0010,0020) Patient ID, implicit VR LE
+        byte[] bare = new Le().implicit(Tag.Modality, s("CT")).implicit(Tag.PatientID, s("42")).bytes();
+        DicomFile f = DicomReader.read(P, bare);
+        assertEquals("CT", f.dataset().getString(Tag.Modality));
+        assertEquals("42", f.dataset().getString(Tag.PatientID));
     }
 }
