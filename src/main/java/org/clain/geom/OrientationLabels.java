@@ -25,6 +25,25 @@ public final class OrientationLabels {
     }
 
     /**
+     * The anatomical plane of a slice with this normal: Axial, Coronal or Sagittal when the normal
+     * lies within about 25 degrees of the head-feet, front-back or left-right axis, else Oblique.
+     */
+    public static String plane(Vec3 normal) {
+        Vec3 n = normal.normalized();
+        double x = Math.abs(n.x());
+        double y = Math.abs(n.y());
+        double z = Math.abs(n.z());
+        double strongest = Math.max(x, Math.max(y, z));
+        if (strongest < PLANE_COSINE) {
+            return "Oblique";
+        }
+        return strongest == z ? "Axial" : strongest == y ? "Coronal" : "Sagittal";
+    }
+
+    /** cos 25 degrees: how close to an axis a normal is for {@link #plane} to name the plane. */
+    private static final double PLANE_COSINE = 0.906;
+
+    /**
      * Letters of a direction, strongest component first; components whose magnitude (of the
      * normalised direction) is below {@code threshold} are left out. Empty for a zero vector.
      */

@@ -8,6 +8,7 @@ import java.util.List;
 public final class Series {
     private final String seriesInstanceUid;
     private final List<Instance> instances = new ArrayList<>();
+    private List<SliceStack> stacks;
 
     public Series(String seriesInstanceUid) {
         this.seriesInstanceUid = seriesInstanceUid;
@@ -17,8 +18,9 @@ public final class Series {
         return seriesInstanceUid;
     }
 
-    void add(Instance i) {
+    synchronized void add(Instance i) {
         instances.add(i);
+        stacks = null;
     }
 
     public List<Instance> instances() {
@@ -62,8 +64,14 @@ public final class Series {
         return out;
     }
 
-    /** The geometric stacks of this series, largest first (localizers and odd sizes apart). */
-    public List<SliceStack> stacks() {
-        return SliceStack.split(this);
+    /**
+     * The geometric stacks of this series, largest first (localizers and odd sizes apart). Split
+     * once: the same stacks each time, as the viewer keeps decoded volumes by stack.
+     */
+    public synchronized List<SliceStack> stacks() {
+        if (stacks == null) {
+            stacks = List.copyOf(SliceStack.split(this));
+        }
+        return stacks;
     }
 }

@@ -200,7 +200,7 @@ public final class MainWindow {
         toolBar = new MainToolBar(this, commands, measure, cine, syncScroll, referenceLines,
                 mprMode.toolbarButtons());
 
-        browser.setOnOpen(s -> display(s, grid.active()));
+        browser.setOnOpen((s, st) -> display(s, st, grid.active()));
         browser.setMinWidth(230);
         split.getItems().addAll(browser, grid.node());
         split.setDividerPositions(config.browserDivider);
@@ -326,13 +326,17 @@ public final class MainWindow {
 
     // ---------------------------------------------------------------- series and volumes
 
-    /** Shows a series in a viewport; its volume decodes in the background, first image first. */
+    /** Shows a series (its main stack) in a viewport; its volume decodes in the background, first image first. */
     public void display(Series s, Viewport vp) {
         if (s.stacks().isEmpty()) {
             vp.setError("This series has no image stack");
             return;
         }
-        SliceStack stack = s.stacks().get(0);
+        display(s, s.stacks().get(0), vp);
+    }
+
+    /** Shows one stack of a series in a viewport. */
+    public void display(Series s, SliceStack stack, Viewport vp) {
         vp.setSeries(s, stack);
         vp.setTool(toolBar.selectedTool());
         vp.setOverlaysVisible(overlays.get());

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -20,18 +20,29 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.clain.dicom.Attributes;
 import org.clain.dicom.Tag;
+import org.clain.geom.OrientationLabels;
 import org.clain.study.Series;
+import org.clain.study.SliceHeader;
+import org.clain.study.SliceStack;
 import org.clain.study.StudyIndex;
 
-/** Patients, their studies and series, with thumbnails; a double click (or Enter) shows a series. */
+/**
+ * Patients, their studies and series, with thumbnails; a double click (or Enter) shows a series. A
+ * series of several stacks (localizer planes, echoes, b-values, phases at the same positions) has
+ * a row under it for each, which shows that stack.
+ */
 public final class StudyBrowser extends TreeView<Object> {
     /** A tree node's label for patients and studies. */
     record Node(String title, String detail) {
     }
 
-    private final Map<Series, Image> thumbnails = new HashMap<>();
+    /** One stack of a series of several, and its place among them (from 1). */
+    record StackRow(SliceStack stack, int number) {
+    }
+
+    private final Map<Object, Image> thumbnails = new HashMap<>();
     private final Map<Series, TreeItem<Object>> items = new HashMap<>();
-    private Consumer<Series> onOpen = s -> { };
+    private BiConsumer<Series, SliceStack> onOpen = (s, st) -> { };
 
     public StudyBrowser() {
         setId("study-browser");
@@ -50,14 +61,17 @@ public final class StudyBrowser extends TreeView<Object> {
         });
     }
 
-    public void setOnOpen(Consumer<Series> c) {
+    /** What a double click or Enter does: show the series' first stack, or the stack of a stack row. */
+    public void setOnOpen(BiConsumer<Series, SliceStack> c) {
         onOpen = c;
     }
 
     private void openSelected() {
         TreeItem<Object> it = getSelectionModel().getSelectedItem();
-        if (it != null && it.getValue() instanceof Series s) {
-            onOpen.accept(s);
+        if (it != null && it.getValue() instanceof Series s && !s.stacks().isEmpty()) {
+            onOpen.accept(s, s.stacks().get(0));
+        } else if (it != null && it.getValue() instanceof StackRow r) {
+            onOpen.accept(r.stack().series(), r.stack());
         }
     }
 
@@ -84,24 +98,50 @@ public final class StudyBrowser extends TreeView<Object> {
                     TreeItem<Object> si = new TreeItem<>(s);
                     items.put(s, si);
                     study.getChildren().add(si);
-                    executor.submit(() -> {
-                        try {
-                            Image img = Thumbnails.of(s);
-                            Platform.runLater(() -> {
-                                thumbnails.put(s, img);
-                                refresh();
-                            });
-                        } catch (Exception | Error e) {
-                            System.getLogger("clain.ui").log(System.Logger.Level.WARNING,
-                                    "no thumbnail for series " + s.seriesNumber() + ": " + e);
+                    if (!s.stacks().isEmpty()) {
+                        thumbnail(s, s.stacks().get(0), executor);
+                    }
+                    if (s.stacks().size() > 1) {
+                        for (int k = 0; k < s.stacks().size(); k++) {
+                            StackRow row = new StackRow(s.stacks().get(k), k + 1);
+                            si.getChildren().add(new TreeItem<>(row));
+                            thumbnail(row, row.stack(), executor);
                         }
-                    });
+                    }
                 }
                 patient.getChildren().add(study);
             }
             root.getChildren().add(patient);
         }
         setRoot(root);
+    }
+
+    private void thumbnail(Object key, SliceStack stack, ExecutorService executor) {
+        executor.submit(() -> {
+            try {
+                Image img = Thumbnails.of(stack);
+                Platform.runLater(() -> {
+                    thumbnails.put(key, img);
+                    refresh();
+                });
+            } catch (Exception | Error e) {
+                System.getLogger("clain.ui").log(System.Logger.Level.WARNING,
+                        "no thumbnail for series " + stack.series().seriesNumber() + ": " + e);
+            }
+        });
+    }
+
+    /** The title and detail of a stack row: its plane (or its number without geometry) and images. */
+    static Node describe(StackRow r) {
+        SliceStack st = r.stack();
+        SliceHeader h = st.slices().get(0);
+        String title = h.hasGeometry() ? OrientationLabels.plane(h.normal()) : "Stack " + r.number();
+        if (st.isLocalizer()) {
+            title += " localizer";
+        }
+        int n = st.size();
+        return new Node(title, "stack " + r.number() + " of " + st.series().stacks().size() + "  " + n
+                + (n == 1 ? " image" : " images") + "  " + h.columns() + "x" + h.rows());
     }
 
     public boolean hasThumbnail(Series s) {
@@ -119,6 +159,22 @@ public final class StudyBrowser extends TreeView<Object> {
         }
     }
 
+    /** Selects the row of one stack of a series of several (false when it has none). */
+    public boolean selectStack(SliceStack stack) {
+        TreeItem<Object> series = items.get(stack.series());
+        if (series == null) {
+            return false;
+        }
+        for (TreeItem<Object> it : series.getChildren()) {
+            if (it.getValue() instanceof StackRow r && r.stack() == stack) {
+                series.setExpanded(true);
+                getSelectionModel().select(it);
+                return true;
+            }
+        }
+        return false;
+    }
+
     private final class Cell extends TreeCell<Object> {
         @Override
         protected void updateItem(Object item, boolean empty) {
@@ -131,28 +187,13 @@ public final class StudyBrowser extends TreeView<Object> {
                 return;
             }
             if (item instanceof Series s) {
-                getStyleClass().add("series-cell");
-                StackPane thumb = new StackPane();
-                thumb.getStyleClass().add("thumbnail");
-                thumb.setMinSize(Thumbnails.SIZE, Thumbnails.SIZE);
-                thumb.setPrefSize(Thumbnails.SIZE, Thumbnails.SIZE);
-                Image img = thumbnails.get(s);
-                if (img != null) {
-                    thumb.getChildren().add(new ImageView(img));
-                }
-                Label title = new Label(s.description().isBlank() ? "(no description)" : s.description());
-                title.getStyleClass().add("series-title");
-                int slices = s.stacks().isEmpty() ? 0 : s.stacks().get(0).size();
-                Label detail = new Label(s.modality() + "  Se " + s.seriesNumber() + "  " + slices
-                        + (slices == 1 ? " image" : " images"));
-                detail.getStyleClass().add("series-detail");
-                VBox text = new VBox(2, title, detail);
-                text.setAlignment(Pos.CENTER_LEFT);
-                HBox box = new HBox(8, thumb, text);
-                box.setAlignment(Pos.CENTER_LEFT);
-                setText(null);
-                setGraphic(box);
-                setTooltip(new Tooltip(title.getText() + "\n" + detail.getText())); // the panel cuts long names
+                int slices = s.stacks().stream().mapToInt(SliceStack::size).sum();
+                thumbnailRow(item, s.description().isBlank() ? "(no description)" : s.description(),
+                        s.modality() + "  Se " + s.seriesNumber() + "  " + slices + (slices == 1 ? " image" : " images")
+                        + (s.stacks().size() > 1 ? " in " + s.stacks().size() + " stacks" : ""));
+            } else if (item instanceof StackRow r) {
+                Node n = describe(r);
+                thumbnailRow(item, n.title(), n.detail());
             } else if (item instanceof Node n) {
                 getStyleClass().add(getTreeItem() != null && getTreeItem().getParent() == getTreeView().getRoot()
                         ? "patient-cell" : "study-cell");
@@ -168,6 +209,29 @@ public final class StudyBrowser extends TreeView<Object> {
                 setGraphic(null);
                 setTooltip(null);
             }
+        }
+
+        private void thumbnailRow(Object item, String titleText, String detailText) {
+            getStyleClass().add("series-cell");
+            StackPane thumb = new StackPane();
+            thumb.getStyleClass().add("thumbnail");
+            thumb.setMinSize(Thumbnails.SIZE, Thumbnails.SIZE);
+            thumb.setPrefSize(Thumbnails.SIZE, Thumbnails.SIZE);
+            Image img = thumbnails.get(item);
+            if (img != null) {
+                thumb.getChildren().add(new ImageView(img));
+            }
+            Label title = new Label(titleText);
+            title.getStyleClass().add("series-title");
+            Label detail = new Label(detailText);
+            detail.getStyleClass().add("series-detail");
+            VBox text = new VBox(2, title, detail);
+            text.setAlignment(Pos.CENTER_LEFT);
+            HBox box = new HBox(8, thumb, text);
+            box.setAlignment(Pos.CENTER_LEFT);
+            setText(null);
+            setGraphic(box);
+            setTooltip(new Tooltip(titleText + "\n" + detailText)); // the panel cuts long names
         }
     }
 }

@@ -21,9 +21,14 @@ public final class Thumbnails {
     private Thumbnails() {
     }
 
-    /** Renders off the FX thread; the returned Image may be shown on it. */
+    /** The thumbnail of a series' main stack; rendered off the FX thread, shown on it. */
     public static Image of(Series series) throws DicomException {
-        SliceStack stack = series.stacks().get(0);
+        return of(series.stacks().get(0));
+    }
+
+    /** The thumbnail of one stack; rendered off the FX thread, shown on it. */
+    public static Image of(SliceStack stack) throws DicomException {
+        Series series = stack.series();
         int mid = stack.size() / 2;
         SliceHeader h = stack.slices().get(mid);
         int[] rgb;
