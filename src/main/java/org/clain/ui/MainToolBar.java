@@ -74,7 +74,7 @@ final class MainToolBar {
         tools.getItems().add(commands.button("⟳", "Rotate 90° clockwise"));
         tools.getItems().add(commands.button("⇆", "Flip horizontally"));
         tools.getItems().add(commands.button("⇅", "Flip vertically"));
-        tools.getItems().add(commands.button("Inv", "Invert greys"));
+        tools.getItems().add(commands.button("Inv", "Invert"));
         tools.getItems().add(commands.button("Reset", "Reset view"));
         tools.getItems().add(new Separator());
         tools.getItems().add(commands.tip(cine.button(), "Cine play / pause"));

@@ -126,7 +126,7 @@ public final class MainWindow {
                 () -> grid.active().rotate(-1));
         commands.add("Image", "Flip horizontally", key(KeyCode.H), () -> grid.active().flipHorizontal());
         commands.add("Image", "Flip vertically", key(KeyCode.V), () -> grid.active().flipVertical());
-        commands.add("Image", "Invert greys", key(KeyCode.I), () -> grid.active().toggleInvert());
+        commands.add("Image", "Invert", key(KeyCode.I), () -> grid.active().toggleInvert());
         commands.add("Image", "Reset view", key(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
                 () -> grid.active().resetView());
 
@@ -286,7 +286,7 @@ public final class MainWindow {
         measure.openStudies(idx.series().stream().map(Series::studyInstanceUid).distinct().toList());
         browser.show(idx, thumbnailWorker);
         List<Series> series = idx.series();
-        int images = series.stream().mapToInt(s -> s.stacks().isEmpty() ? 0 : s.stacks().get(0).size()).sum();
+        int images = series.stream().flatMap(s -> s.stacks().stream()).mapToInt(SliceStack::size).sum();
         statusBar.setText(String.format(Locale.ROOT, "%d series, %d images%s", series.size(), images,
                 idx.skipped().isEmpty() ? "" : ", " + idx.skipped().size() + " files skipped"));
         if (series.isEmpty()) {
