@@ -105,7 +105,6 @@ public final class ColorStack {
                 px.bitsStored());
     }
 
-
     /**
      * The frames' luma (ITU-R BT.601: 0.299 R + 0.587 G + 0.114 B, 0..255) as a volume on the stack's
      * geometry: what measurements are placed on and their statistics read from. Its modality is
@@ -121,7 +120,8 @@ public final class ColorStack {
             int[] rgb = frames[z];
             for (int i = 0; i < n; i++) {
                 int c = rgb[i];
-                into[at + i] = (short) ((299 * (c >> 16 & 0xFF) + 587 * (c >> 8 & 0xFF) + 114 * (c & 0xFF) + 500) / 1000);
+                int luma = 299 * (c >> 16 & 0xFF) + 587 * (c >> 8 & 0xFF) + 114 * (c & 0xFF);
+                into[at + i] = (short) ((luma + 500) / 1000);
             }
         });
         double[] slope = new double[frames.length];

@@ -182,8 +182,9 @@ public final class InstanceReader {
         for (Attributes r : ds.getSequence(Tag.SequenceOfUltrasoundRegions)) {
             double[] dx = r.getDoubles(Tag.PhysicalDeltaX);
             double[] dy = r.getDoubles(Tag.PhysicalDeltaY);
-            if (r.getInt(Tag.RegionSpatialFormat, 0) != SPATIAL_2D || r.getInt(Tag.PhysicalUnitsXDirection, 0) != UNITS_CM
-                    || r.getInt(Tag.PhysicalUnitsYDirection, 0) != UNITS_CM || dx == null || dy == null
+            boolean cm = r.getInt(Tag.PhysicalUnitsXDirection, 0) == UNITS_CM
+                    && r.getInt(Tag.PhysicalUnitsYDirection, 0) == UNITS_CM;
+            if (r.getInt(Tag.RegionSpatialFormat, 0) != SPATIAL_2D || !cm || dx == null || dy == null
                     || dx.length == 0 || dy.length == 0) {
                 continue;
             }

@@ -10,14 +10,15 @@ import org.clain.geom.Vec3;
  *
  * @param rowDirection    direction of increasing column index (IOP first triplet)
  * @param columnDirection direction of increasing row index (IOP second triplet)
- * @param rowSpacing      PixelSpacing[0] (else ImagerPixelSpacing[0], else 1): mm between rows
- * @param columnSpacing   PixelSpacing[1]: mm between columns
- * @param spacingSource   what the spacing measures: the patient, the detector, or nothing (1 mm taken)
+ * @param rowSpacing      mm between rows: Pixel Spacing[0], else Imager Pixel Spacing[0], else the
+ *                        ultrasound regions' Physical Delta Y, else 1
+ * @param columnSpacing   mm between columns, from the same source
+ * @param spacingSource   where the spacing comes from, which says what a length on the frame means
  */
 public record SliceHeader(Path path, int frame, String sopInstanceUid, int instanceNumber, Vec3 position,
                           Vec3 rowDirection, Vec3 columnDirection, double rowSpacing, double columnSpacing,
-                          PixelSpacingSource spacingSource, double sliceThickness, int rows, int columns, double rescaleSlope, double rescaleIntercept,
-                          double[] windowCenters, double[] windowWidths, boolean localizer) {
+                          PixelSpacingSource spacingSource, double sliceThickness, int rows, int columns,
+                          double rescaleSlope, double rescaleIntercept, double[] windowCenters, double[] windowWidths, boolean localizer) {
 
     public boolean hasGeometry() {
         return position != null && rowDirection != null && columnDirection != null;
