@@ -119,6 +119,8 @@ public final class Tag {
     public static final int OffsetOfTheNextDirectoryRecord = 0x00041400;
     public static final int OffsetOfReferencedLowerLevelDirectoryEntity = 0x00041420;
     public static final int OffsetOfTheFirstDirectoryRecordOfTheRootDirectoryEntity = 0x00041200;
+    public static final int Units = 0x00541001;
+    public static final int DoseUnits = 0x30040002;
     public static final int GridFrameOffsetVector = 0x3004000C;
     public static final int DoseGridScaling = 0x3004000E;
     public static final int ExtendedOffsetTable = 0x7FE00001;

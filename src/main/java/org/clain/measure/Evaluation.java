@@ -13,9 +13,9 @@ public final class Evaluation {
     private Evaluation() {
     }
 
-    /** Unit of the volume's modality values: "HU" for CT, "" (no unit) otherwise. */
+    /** Unit of the volume's modality values ({@link Volume#valueUnit()}), "" without a volume. */
     public static String valueUnit(Volume vol) {
-        return vol != null && "CT".equals(vol.modality()) ? "HU" : "";
+        return vol == null ? "" : vol.valueUnit();
     }
 
     /** @param vol the volume of the measurement's series, or null */

@@ -66,7 +66,8 @@ public final class UniformResampler {
         Vec3 step = a.column(2).times(spacing / a.column(2).dot(normal));
         Affine grid = Affine.fromColumns(a.column(0), a.column(1), step, origin);
         return new Volume(v.nx(), v.ny(), nz, slabs, perSlab, v.signed(), slope, intercept, grid, v.frameOfReferenceUid(),
-                v.modality(), v.windowCenter(), v.windowWidth(), v.paddingValue());
+                v.modality(), v.windowCenter(), v.windowWidth(), v.paddingValue())
+                .withValues(v.valueUnit(), v.quantizationError());
     }
 
     private static int stored(Volume v, short s) {

@@ -36,6 +36,7 @@ public final class Volume {
     private final double[] windowWidth;
     private final Integer paddingValue;
     private double quantizationError;
+    private String valueUnit;
 
     /** A volume over one array per slice (small and synthetic volumes). */
     public Volume(int nx, int ny, int nz, short[][] slices, boolean signed, double[] slope, double[] intercept,
@@ -234,8 +235,17 @@ public final class Volume {
         return quantizationError;
     }
 
-    /** Says that values are within {@code maxError} of the file's (set once, by the loader). */
-    Volume quantized(double maxError) {
+    /** The unit of the modality values (see {@link ValueUnit}): as loaded, else HU for CT, else none. */
+    public String valueUnit() {
+        return valueUnit != null ? valueUnit : "CT".equals(modality) ? "HU" : "";
+    }
+
+    /**
+     * What the loader knows of the values (set once, before the volume is shared): their unit, and
+     * how far they may be from the file's.
+     */
+    Volume withValues(String unit, double maxError) {
+        valueUnit = unit;
         quantizationError = maxError;
         return this;
     }

@@ -89,7 +89,8 @@ public final class VolumeLoader {
             padding = (int) (short) (int) padding.intValue();
         }
         return new Volume(nx, ny, nz, slabs, perSlab, signed, slope, intercept, stack.voxelToPatient(),
-                firstInstance.frameOfReferenceUid(), firstInstance.modality(), wc, ww, padding).quantized(maxError);
+                firstInstance.frameOfReferenceUid(), firstInstance.modality(), wc, ww, padding)
+                .withValues(ValueUnit.of(ds, firstInstance.modality()), maxError);
     }
 
     /** Where one decoded slice goes. */

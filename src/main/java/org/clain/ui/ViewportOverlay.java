@@ -189,7 +189,9 @@ final class ViewportOverlay {
         if (s == null || c < 0 || r < 0 || c >= s.columns() || r >= s.rows()) {
             return null;
         }
-        String unit = "CT".equalsIgnoreCase(vp.series().modality()) ? " HU" : "";
+        String unit = vp.volume() != null ? vp.volume().valueUnit()
+                : "CT".equalsIgnoreCase(vp.series().modality()) ? "HU" : "";
+        unit = unit.isEmpty() ? "" : " " + unit;
         return String.format(Locale.ROOT, "(%d, %d)  %s%s", c, r, DicomText.num(s.value(c, r)), unit);
     }
 

@@ -25,6 +25,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.clain.measure.Evaluation;
 import org.clain.measure.Histogram;
 import org.clain.measure.LineProfile;
 import org.clain.measure.Measurement;
@@ -309,7 +310,8 @@ public final class MeasurePanel extends VBox {
                     s.getData().add(new XYChart.Data<>(p.distanceMm()[i], p.values()[i]));
                 }
             }
-            profY.setLabel(vol != null && "CT".equals(vol.modality()) ? "HU" : "Value");
+            String unit = Evaluation.valueUnit(vol);
+            profY.setLabel(unit.isEmpty() ? "Value" : unit);
             profile.getData().add(s);
             profile.setVisible(true);
             chartHint.setVisible(false);
