@@ -55,15 +55,6 @@ public final class Series {
         return first().patientName();
     }
 
-    /** Every frame with pixels, for stacking. */
-    public List<SliceHeader> slices() {
-        List<SliceHeader> out = new ArrayList<>();
-        for (Instance i : instances) {
-            out.addAll(i.slices());
-        }
-        return out;
-    }
-
     /**
      * The geometric stacks of this series, largest first (localizers and odd sizes apart). Split
      * once: the same stacks each time, as the viewer keeps decoded volumes by stack.

@@ -40,8 +40,12 @@ public final class SliceStack {
     /** Splits a series into stacks by geometry; largest stack first, localizers last. */
     public static List<SliceStack> split(Series series) {
         Map<String, List<SliceHeader>> groups = new LinkedHashMap<>();
-        for (SliceHeader s : series.slices()) {
-            groups.computeIfAbsent(key(s), k -> new ArrayList<>()).add(s);
+        for (Instance in : series.instances()) {
+            // colour and grey images are shown and loaded apart: never one stack
+            String kind = ColorStack.isColor(in) ? " colour" : " grey";
+            for (SliceHeader s : in.slices()) {
+                groups.computeIfAbsent(key(s) + kind, k -> new ArrayList<>()).add(s);
+            }
         }
         List<SliceStack> out = new ArrayList<>();
         for (List<SliceHeader> g : groups.values()) {

@@ -97,6 +97,30 @@ class ColorStackTest {
         assertEquals(254 << 16 | 0 << 8 | 0, rgb[0]);
     }
 
+    /**
+     * SC_rgb.dcm (RGB) and pylibjpeg's JPEGBaseline_1s_1f_u_08_08.dcm (MONOCHROME2) share a Series
+     * Instance UID and a size: colour and grey frames go to separate stacks, each of which loads.
+     */
+    @Test
+    void colourAndGreyOfOneSeriesAreSeparateStacks() throws Exception {
+        StudyIndex index = Scanner.scan(List.of(SharedData.file("syntaxes/pydicom-data/SC_rgb.dcm"),
+                SharedData.file("syntaxes/pylibjpeg-data/JPEGBaseline_1s_1f_u_08_08.dcm")));
+        Series series = index.series().stream()
+                .filter(s -> s.instances().stream().anyMatch(i -> i.path().endsWith("SC_rgb.dcm")))
+                .findFirst().orElseThrow();
+        assertTrue(series.instances().stream().anyMatch(i -> !ColorStack.isColor(i)), "the series mixes grey in");
+        assertEquals(2, series.stacks().size());
+        for (SliceStack st : series.stacks()) {
+            long colour = st.slices().stream().filter(h -> ColorStack.isColor(st.instance(h))).count();
+            assertTrue(colour == 0 || colour == st.size(), "stack mixes colour and grey: " + colour + "/" + st.size());
+            if (colour > 0) {
+                assertEquals(st.size(), ColorStack.load(st, (d, t) -> { }).size());
+            } else {
+                assertEquals(st.size(), VolumeLoader.load(st).nz());
+            }
+        }
+    }
+
     @Test
     void greyImagesAreNotColour() {
         SliceStack st = stack("real-mr/brain-tumor-progression_PGBM-001_T1post");
