@@ -70,6 +70,7 @@ public final class Tag {
     public static final int Rows = 0x00280010;
     public static final int Columns = 0x00280011;
     public static final int PixelSpacing = 0x00280030;
+    public static final int PixelSpacingCalibrationType = 0x00280A02;
     public static final int BitsAllocated = 0x00280100;
     public static final int BitsStored = 0x00280101;
     public static final int HighBit = 0x00280102;

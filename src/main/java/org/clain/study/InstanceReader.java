@@ -229,8 +229,14 @@ public final class InstanceReader {
             }
         }
         PixelSpacingSource source = PixelSpacingSource.PATIENT;
+        double[] imager = doubles(meas, ds, Tag.ImagerPixelSpacing);
         if (!validSpacing(ps)) {
-            ps = doubles(meas, ds, Tag.ImagerPixelSpacing);
+            ps = imager;
+            source = PixelSpacingSource.DETECTOR;
+        } else if (validSpacing(imager) && ps[0] == imager[0] && ps[1] == imager[1]
+                && ds.getString(Tag.PixelSpacingCalibrationType, "").isBlank()) {
+            // a projection whose Pixel Spacing only repeats Imager Pixel Spacing, with no calibration
+            // said (PS3.3 10.7.1.3), still measures at the detector
             source = PixelSpacingSource.DETECTOR;
         }
         if (!validSpacing(ps)) {

@@ -98,4 +98,31 @@ class PixelSpacingSourceTest {
         assertEquals(PixelSpacingSource.NONE, h.spacingSource());
         assertEquals(1.0, h.rowSpacing());
     }
+
+    /**
+     * PS3.3 10.7.1.3: a projection's Pixel Spacing equal to its Imager Pixel Spacing, with no Pixel
+     * Spacing Calibration Type, is still the detector's; calibrated (a type given), or different
+     * (corrected for magnification), it is the patient's.
+     */
+    @Test
+    void projectionPixelSpacingIsThePatientsOnlyWhenCalibrated(@TempDir Path tmp) throws Exception {
+        Path cr = SharedData.file("syntaxes/dicomdir-pydicom/77654033/CR1/6154");
+        assertEquals(PixelSpacingSource.DETECTOR, sourceWith(cr, tmp, 0.1, null));
+        assertEquals(PixelSpacingSource.PATIENT, sourceWith(cr, tmp, 0.1, "GEOMETRY"));
+        assertEquals(PixelSpacingSource.PATIENT, sourceWith(cr, tmp, 0.087, null));
+    }
+
+    private static PixelSpacingSource sourceWith(Path src, Path tmp, double pixelSpacing, String calibration)
+            throws Exception {
+        Attributes ds = DicomReader.read(src).dataset();
+        ds.setDoubles(Tag.PixelSpacing, VR.DS, pixelSpacing, pixelSpacing);
+        if (calibration != null) {
+            ds.setString(Tag.PixelSpacingCalibrationType, VR.CS, calibration);
+        }
+        Path f = tmp.resolve(pixelSpacing + "-" + calibration + ".dcm");
+        Part10Writer.write(f, ds);
+        SliceHeader h = Scanner.scan(List.of(f)).series().get(0).stacks().get(0).slices().get(0);
+        assertEquals(pixelSpacing, h.rowSpacing(), 1e-12);
+        return h.spacingSource();
+    }
 }
