@@ -4,11 +4,13 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import org.clain.render.DisplayLut;
 import org.clain.render.SliceImage;
+import org.clain.render.WindowLevel;
 import org.clain.study.Volume;
 
 /**
  * The pixels of the slice a viewport shows: the slice copied out of its volume, and its greys
- * after the display LUT ({@link DisplayLut}), one pixel per image pixel; or a colour frame as it is.
+ * after the display LUT ({@link DisplayLut}), one pixel per image pixel; or a colour frame, each
+ * channel windowed.
  * Both are kept between redraws and made again only when the slice, the window or the inversion changed.
  */
 final class SlicePixels {
@@ -23,6 +25,10 @@ final class SlicePixels {
     private boolean dirty = true;
     private Object renderedSource;
     private boolean renderedInverted;
+    /** The colour window per channel, 0..255 to 0..255, and what it was made for. */
+    private int[] channelLut;
+    private double channelCenter;
+    private double channelWidth;
 
     /** The slice z of the volume, or the preview while there is no volume (null without either). */
     SliceImage slice(Volume volume, int z, SliceImage preview) {
@@ -65,8 +71,12 @@ final class SlicePixels {
         return image;
     }
 
-    /** A colour frame (packed 0xRRGGBB) as it is, or inverted (the last image made when there is no frame). */
-    WritableImage renderColor(int[] rgb, int columns, int rows, boolean invert) {
+    /**
+     * A colour frame (packed 0xRRGGBB) with each channel through the window (brightness and
+     * contrast; 128/256 shows it as stored), then inverted if asked (the last image made when there
+     * is no frame).
+     */
+    WritableImage renderColor(int[] rgb, int columns, int rows, double center, double width, boolean invert) {
         if (rgb == null) {
             return image;
         }
@@ -75,17 +85,28 @@ final class SlicePixels {
             argb = new int[columns * rows];
             dirty = true;
         }
-        if (renderedSource != rgb || renderedInverted != invert) {
+        if (channelLut == null || channelCenter != center || channelWidth != width || renderedInverted != invert) {
+            WindowLevel w = WindowLevel.of(center, width);
+            channelLut = new int[256];
+            for (int v = 0; v < 256; v++) {
+                channelLut[v] = invert ? 255 - w.gray(v) : w.gray(v);
+            }
+            channelCenter = center;
+            channelWidth = width;
+            renderedInverted = invert;
+            dirty = true;
+        }
+        if (renderedSource != rgb) {
             dirty = true;
         }
         if (dirty) {
-            int flip = invert ? 0xFFFFFF : 0;
+            int[] t = channelLut;
             for (int i = 0; i < argb.length; i++) {
-                argb[i] = 0xFF000000 | (rgb[i] ^ flip);
+                int c = rgb[i];
+                argb[i] = 0xFF000000 | t[c >> 16 & 0xFF] << 16 | t[c >> 8 & 0xFF] << 8 | t[c & 0xFF];
             }
             image.getPixelWriter().setPixels(0, 0, columns, rows, PixelFormat.getIntArgbInstance(), argb, 0, columns);
             renderedSource = rgb;
-            renderedInverted = invert;
             lut = null;
             dirty = false;
         }

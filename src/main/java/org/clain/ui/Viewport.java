@@ -113,6 +113,9 @@ public final class Viewport extends Region {
         reverseDisplay = sl.size() > 1 && sl.get(0).instanceNumber() > sl.get(sl.size() - 1).instanceNumber();
         slice = firstIndex();
         window.reset();
+        if (colourSeries) {
+            window.openColour();
+        }
         inverted = false;
         area.unturn();
         area.fitToWindow();
@@ -375,8 +378,8 @@ public final class Viewport extends Region {
 
     /** The image's own window (first pair), followed image by image from now on, when it has one. */
     public boolean dicomWindow() {
-        if (stack == null) {
-            return false;
+        if (stack == null || colourSeries) {
+            return false; // no VOI applies to colour (PS3.3 C.7.6.3.1.2)
         }
         AutoWindow.Window d = DefaultWindow.dicom(stack.slices().get(slice));
         if (d == null) {
@@ -500,7 +503,9 @@ public final class Viewport extends Region {
         area.unturn();
         inverted = false;
         window.unchoose();
-        if (volume != null) {
+        if (colourSeries) {
+            window.openColour();
+        } else if (volume != null) {
             setVolume(stack, volume);
         }
         fitToWindow();
@@ -620,7 +625,7 @@ public final class Viewport extends Region {
     public WritableImage renderedImage() {
         if (colourSeries) {
             SliceHeader h = stack.slices().get(0);
-            return pixels.renderColor(colourFrame(), h.columns(), h.rows(), inverted);
+            return pixels.renderColor(colourFrame(), h.columns(), h.rows(), window.center(), window.width(), inverted);
         }
         return pixels.render(currentSlice(), window.center(), window.width(), inverted ^ monochrome1);
     }

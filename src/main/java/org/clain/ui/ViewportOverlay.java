@@ -147,10 +147,8 @@ final class ViewportOverlay {
             br.add(String.join("  ", view));
         }
         br.add(String.format(Locale.ROOT, "Zoom %.2f", vp.zoom()));
-        if (!vp.isColor()) {
-            br.add(String.format(Locale.ROOT, "W %s  L %s%s", DicomText.num(vp.windowWidth()),
-                    DicomText.num(vp.windowCenter()), vp.windowName().isEmpty() ? "" : "  " + vp.windowName()));
-        }
+        br.add(String.format(Locale.ROOT, "W %s  L %s%s", DicomText.num(vp.windowWidth()),
+                DicomText.num(vp.windowCenter()), vp.windowName().isEmpty() ? "" : "  " + vp.windowName()));
 
         double m = OverlayText.MARGIN;
         g.setTextBaseline(VPos.TOP);

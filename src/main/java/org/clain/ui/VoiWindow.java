@@ -81,6 +81,20 @@ final class VoiWindow {
         }
     }
 
+    /**
+     * A colour series: each of R, G and B shown as stored (this window, PS3.3 LINEAR, is the
+     * identity on 0..255) until the user windows them for brightness and contrast.
+     */
+    void openColour() {
+        if (!chosen) {
+            perImage = false;
+            set(COLOUR_CENTER, COLOUR_WIDTH, "Full range");
+        }
+    }
+
+    static final double COLOUR_CENTER = 128;
+    static final double COLOUR_WIDTH = 256;
+
     /** On a new image: its own window when following them; true when the window changed. */
     boolean follow(SliceHeader h) {
         if (!perImage) {
