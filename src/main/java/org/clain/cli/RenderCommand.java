@@ -33,7 +33,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR")
     Path input;
 
-    @Option(names = "--preset", description = "built-in preset id or name (default ct-bone for CT, mr-default otherwise): "
+    @Option(names = "--preset", description = "built-in preset id or name (default ct-bone for CT, otherwise mr-default fitted to the volume's 1st-99th percentiles): "
             + "ct-bone, ct-soft-tissue, ct-angio, ct-lung, ct-liver, mr-default, mip, ct-bone-surface")
     String preset;
 
@@ -121,7 +121,7 @@ public final class RenderCommand implements Callable<Integer> {
             return 1;
         }
         if (params == null) {
-            params = Presets.get(v.modality().equals("CT") ? "ct-bone" : "mr-default").params();
+            params = Presets.defaultFor(v).params();
         }
         if (iso != null) {
             params = params.withMode(RenderMode.ISO).withIso(iso, params.isoColor());

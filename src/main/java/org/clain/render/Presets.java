@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.clain.study.Volume;
 
 /**
  * Rendering presets (transfer function, mode, shading, isosurface) from the JSON resource
@@ -77,6 +78,21 @@ public final class Presets {
             builtIn = b;
         }
         return b;
+    }
+
+    /**
+     * What a volume opens with in 3D: CT bone for CT (its values are HU); for anything else (MR, whose
+     * scale is the scanner's, doses, maps) the MR default stretched over the volume's 1st to 99th
+     * percentile, so that something shows whatever the scale.
+     */
+    public static Preset defaultFor(Volume v) {
+        if ("CT".equals(v.modality())) {
+            return get("ct-bone");
+        }
+        Preset mr = get("mr-default");
+        AutoWindow.Window w = AutoWindow.percentiles(v, DefaultWindow.LOW_PERCENTILE, DefaultWindow.HIGH_PERCENTILE);
+        TransferFunction tf = mr.transferFunction().spanning(w.center() - w.width() / 2, w.center() + w.width() / 2);
+        return new Preset(mr.id(), mr.name(), mr.modality(), mr.mode(), tf, mr.shading(), mr.isoValue(), mr.isoColor());
     }
 
     /** By id (e.g. "ct-bone") or name, case-insensitive. */

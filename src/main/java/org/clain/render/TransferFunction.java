@@ -48,6 +48,21 @@ public record TransferFunction(List<Point> points) {
         return of(new Point(hu - width / 2, r, g, b, 0), new Point(hu + width / 2, r, g, b, a));
     }
 
+    /**
+     * The same curve stretched linearly so that its first point lies at {@code lo} and its last at
+     * {@code hi} (a preset written for one intensity scale, fitted to another).
+     */
+    public TransferFunction spanning(double lo, double hi) {
+        double from = minHu();
+        double span = maxHu() - from;
+        List<Point> out = new ArrayList<>();
+        for (Point p : points) {
+            double t = span > 0 ? (p.hu() - from) / span : 0;
+            out.add(new Point(lo + t * (hi - lo), p.r(), p.g(), p.b(), p.a()));
+        }
+        return new TransferFunction(out);
+    }
+
     public double minHu() {
         return points.get(0).hu();
     }

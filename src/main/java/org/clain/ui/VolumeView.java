@@ -88,8 +88,7 @@ public final class VolumeView extends Region {
         getStyleClass().add("volume-view");
         String pref = System.getProperty("clain.vr.backend", "gpu");
         preference = "cpu".equalsIgnoreCase(pref) ? VolumeRenderer.Preference.CPU : VolumeRenderer.Preference.GPU;
-        Presets.Preset initial = Presets.find("CT".equalsIgnoreCase(ws.volume().modality()) ? "ct-bone" : "mr-default")
-                .orElse(Presets.builtIn().get(0));
+        Presets.Preset initial = Presets.defaultFor(ws.volume());
         params = initial.params();
         presetName = initial.name();
         imageView.setSmooth(true);

@@ -118,4 +118,34 @@ class TransferFunctionTest {
             assertEquals(e[i], a[i], 1e-9, "component " + i);
         }
     }
+
+    @Test
+    void spanningStretchesTheCurveOntoARange() {
+        TransferFunction mr = Presets.get("mr-default").transferFunction();
+        TransferFunction dose = mr.spanning(0.5, 1.5); // 0..1000 onto 0.5..1.5
+        assertEquals(0.5, dose.minHu(), 1e-12);
+        assertEquals(1.5, dose.maxHu(), 1e-12);
+        for (double x = 0; x <= 1000; x += 37) {
+            double[] a = mr.rgba(x);
+            double[] b = dose.rgba(0.5 + x / 1000);
+            for (int k = 0; k < 4; k++) {
+                assertEquals(a[k], b[k], 1e-9, "at " + x);
+            }
+        }
+    }
+
+    /** The 3D default: CT bone for CT; otherwise the MR curve over the volume's own 1st-99th percentiles. */
+    @Test
+    void defaultPresetFitsTheVolumesScale() throws Exception {
+        org.clain.study.Volume dose = org.clain.study.VolumeLoader.load(org.clain.study.Scanner.scan(List.of(
+                org.clain.testdata.SharedData.file("syntaxes/pydicom-test_files/rtdose.dcm")))
+                .series().get(0).stacks().get(0));
+        Presets.Preset p = Presets.defaultFor(dose);
+        AutoWindow.Window w = AutoWindow.percentiles(dose, 1, 99);
+        assertEquals(w.center() - w.width() / 2, p.transferFunction().minHu(), 1e-12);
+        assertEquals(w.center() + w.width() / 2, p.transferFunction().maxHu(), 1e-12);
+        // the dose grid's values (0.795..1.254 Gy, REFERENCE.tsv times Dose Grid Scaling) lie inside it
+        assertTrue(p.transferFunction().minHu() >= 0.795 - 1e-6 && p.transferFunction().maxHu() <= 1.254 + 1e-6);
+        assertEquals("ct-bone", Presets.defaultFor(SyntheticVolume.ct(16)).id());
+    }
 }
