@@ -73,6 +73,7 @@ public final class Viewport extends Region {
     private List<ImagePlane.Segment> referenceLines = List.of();
 
     private final SlicePixels pixels = new SlicePixels();
+    private final OverlayPlaneImages overlayPlanes = new OverlayPlaneImages();
     private final ViewportOverlay overlay;
 
     private final List<Consumer<Viewport>> sliceListeners = new ArrayList<>();
@@ -659,6 +660,15 @@ public final class Viewport extends Region {
         return s == null ? Double.NaN : s.value(column, row);
     }
 
+    /** The DICOM overlay planes drawn over the image shown (none for most images). */
+    List<OverlayPlaneImages.Placed> overlayPlanes() {
+        if (stack == null || !hasImage()) {
+            return List.of();
+        }
+        SliceHeader h = stack.slices().get(Math.min(slice, stack.size() - 1));
+        return overlayPlanes.of(stack.instance(h), h.frame());
+    }
+
     /** Screen point of an image position (column, row in pixel units; a pixel's centre is at +0.5). */
     public Point2D imageToScreen(double u, double v) {
         return area.imageToScreen(u, v);
@@ -710,6 +720,12 @@ public final class Viewport extends Region {
         g.setTransform(area.transform());
         g.setImageSmoothing(interpolate && area.zoom() < 8);
         g.drawImage(image, 0, 0);
+        if (overlays) {
+            g.setImageSmoothing(false);
+            for (OverlayPlaneImages.Placed p : overlayPlanes()) {
+                g.drawImage(p.image(), p.column(), p.row());
+            }
+        }
         g.restore();
         overlay.drawReferenceLines(g);
         for (Consumer<GraphicsContext> p : painters) {
