@@ -1,5 +1,6 @@
 package org.clain.study;
 
+import java.util.Map;
 import org.clain.geom.Affine;
 import org.clain.geom.Vec3;
 
@@ -67,7 +68,7 @@ public final class UniformResampler {
         Affine grid = Affine.fromColumns(a.column(0), a.column(1), step, origin);
         return new Volume(v.nx(), v.ny(), nz, slabs, perSlab, v.signed(), slope, intercept, grid, v.frameOfReferenceUid(),
                 v.modality(), v.windowCenter(), v.windowWidth(), v.paddingValue())
-                .withValues(v.valueUnit(), v.quantizationError());
+                .withValues(v.valueUnit(), v.quantizationError(), Map.of());
     }
 
     private static int stored(Volume v, short s) {

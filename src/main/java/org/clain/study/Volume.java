@@ -1,6 +1,9 @@
 package org.clain.study;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.clain.geom.Affine;
 import org.clain.geom.Vec3;
@@ -37,6 +40,7 @@ public final class Volume {
     private final Integer paddingValue;
     private double quantizationError;
     private String valueUnit;
+    private Map<Integer, String> undecodedSlices = Map.of();
 
     /** A volume over one array per slice (small and synthetic volumes). */
     public Volume(int nx, int ny, int nz, short[][] slices, boolean signed, double[] slope, double[] intercept,
@@ -241,12 +245,21 @@ public final class Volume {
     }
 
     /**
-     * What the loader knows of the values (set once, before the volume is shared): their unit, and
-     * how far they may be from the file's.
+     * Slices that could not be decoded (left blank, stored 0), by index, with the reason: empty
+     * unless the loader was asked to keep going past bad files.
      */
-    Volume withValues(String unit, double maxError) {
+    public Map<Integer, String> undecodedSlices() {
+        return undecodedSlices;
+    }
+
+    /**
+     * What the loader knows of the values (set once, before the volume is shared): their unit, how
+     * far they may be from the file's, and the slices it could not decode.
+     */
+    Volume withValues(String unit, double maxError, Map<Integer, String> undecoded) {
         valueUnit = unit;
         quantizationError = maxError;
+        undecodedSlices = Collections.unmodifiableMap(new TreeMap<>(undecoded));
         return this;
     }
 

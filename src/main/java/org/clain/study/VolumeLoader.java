@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -25,13 +27,24 @@ public final class VolumeLoader {
     }
 
     /**
-     * Decodes the stack's slices in parallel. Samples wider than 16 bits (32-bit integers, floats)
-     * are brought into 16 bits by {@link WideGrey}, the volume then saying how far its values may
-     * be from the file's ({@link Volume#quantizationError()}).
+     * Decodes the stack's slices in parallel; the first slice that cannot be decoded fails the load.
+     * Samples wider than 16 bits (32-bit integers, floats) are brought into 16 bits by
+     * {@link WideGrey}, the volume then saying how far its values may be from the file's
+     * ({@link Volume#quantizationError()}).
      *
      * @param progress called with (slices decoded, total) from worker threads
      */
     public static Volume load(SliceStack stack, BiConsumer<Integer, Integer> progress) throws DicomException {
+        return load(stack, progress, false);
+    }
+
+    /**
+     * As {@link #load(SliceStack, BiConsumer)}; with {@code keepGoing}, a slice that cannot be decoded
+     * (a truncated or corrupt file among hundreds) is left blank (stored 0) and named in
+     * {@link Volume#undecodedSlices()} instead of failing the whole series, unless no slice decodes.
+     */
+    public static Volume load(SliceStack stack, BiConsumer<Integer, Integer> progress, boolean keepGoing)
+            throws DicomException {
         List<SliceHeader> slices = stack.slices();
         SliceHeader first = slices.get(0);
         Map<Path, Instance> instances = new HashMap<>();
@@ -60,10 +73,14 @@ public final class VolumeLoader {
         int perSlab;
         boolean signed;
         double maxError = 0;
+        Map<Integer, DicomException> failed;
         if (wide) {
             int[][] raw = new int[nz][];
-            decode(slices, instances, nx, ny, slope, intercept, progress,
+            failed = decode(slices, instances, nx, ny, slope, intercept, progress, keepGoing,
                     (dec, s, z) -> raw[z] = dec.storedValues(s.frame()));
+            for (int z : failed.keySet()) {
+                raw[z] = new int[nx * ny];
+            }
             WideGrey.Quantized q = WideGrey.quantize(raw, px.floatData(), !px.signed(), slope, intercept);
             slabs = q.slices();
             perSlab = 1;
@@ -75,8 +92,12 @@ public final class VolumeLoader {
             perSlab = Volume.slicesPerSlab(nx, ny, nz, ForkJoinPool.getCommonPoolParallelism() + 1);
             short[][] into = Volume.allocateSlabs(nx, ny, nz, perSlab);
             int per = perSlab;
-            decode(slices, instances, nx, ny, slope, intercept, progress,
+            failed = decode(slices, instances, nx, ny, slope, intercept, progress, keepGoing,
                     (dec, s, z) -> dec.storedValues(s.frame(), into[z / per], (z % per) * nx * ny));
+            for (int z : failed.keySet()) {
+                // a codec may have written part of the slice before it failed
+                Arrays.fill(into[z / per], (z % per) * nx * ny, (z % per + 1) * nx * ny, (short) 0);
+            }
             slabs = into;
             signed = px.signed();
         }
@@ -88,9 +109,11 @@ public final class VolumeLoader {
         if (padding != null && px.signed() && ds.get(Tag.PixelPaddingValue).vr() == org.clain.dicom.VR.US) {
             padding = (int) (short) (int) padding.intValue();
         }
+        Map<Integer, String> undecoded = new TreeMap<>();
+        failed.forEach((z, e) -> undecoded.put(z, e.reason()));
         return new Volume(nx, ny, nz, slabs, perSlab, signed, slope, intercept, stack.voxelToPatient(),
                 firstInstance.frameOfReferenceUid(), firstInstance.modality(), wc, ww, padding)
-                .withValues(ValueUnit.of(ds, firstInstance.modality()), maxError);
+                .withValues(ValueUnit.of(ds, firstInstance.modality()), maxError, undecoded);
     }
 
     /** Where one decoded slice goes. */
@@ -98,19 +121,27 @@ public final class VolumeLoader {
         void accept(PixelDecoder dec, SliceHeader s, int z) throws DicomException;
     }
 
-    /** Decodes every slice into the sink, in parallel, with each slice's rescale; the first failure is thrown. */
-    private static void decode(List<SliceHeader> slices, Map<Path, Instance> instances, int nx, int ny,
-                               double[] slope, double[] intercept, BiConsumer<Integer, Integer> progress,
-                               SliceSink sink) throws DicomException {
+    /**
+     * Decodes every slice into the sink, in parallel, with each slice's rescale. Without
+     * {@code keepGoing} the first failure (in slice order) is thrown; with it, the failures are
+     * returned by slice, and thrown only when every slice failed.
+     */
+    private static Map<Integer, DicomException> decode(List<SliceHeader> slices, Map<Path, Instance> instances,
+                                                       int nx, int ny, double[] slope, double[] intercept,
+                                                       BiConsumer<Integer, Integer> progress, boolean keepGoing,
+                                                       SliceSink sink) throws DicomException {
         int nz = slices.size();
         Map<Path, PixelDecoder> decoders = new ConcurrentHashMap<>();
-        DicomException[] failure = new DicomException[1];
+        Map<Integer, DicomException> failed = new ConcurrentSkipListMap<>();
         AtomicInteger done = new AtomicInteger();
         IntStream.range(0, nz).parallel().forEach(z -> {
-            if (failure[0] != null) {
+            if (!keepGoing && !failed.isEmpty()) {
                 return;
             }
             SliceHeader s = slices.get(z);
+            // a slice that fails keeps its header's rescale, so that its blank reads consistently
+            slope[z] = s.rescaleSlope();
+            intercept[z] = s.rescaleIntercept();
             try {
                 // a decoder caches its file's compressed frames: kept only for files holding several slices,
                 // or a whole compressed series would stay in the heap until the last slice is decoded
@@ -123,18 +154,15 @@ public final class VolumeLoader {
                     throw new DicomException(s.path(), -1, "frame " + s.frame() + " is not " + nx + "x" + ny);
                 }
                 sink.accept(dec, s, z);
-                slope[z] = s.rescaleSlope();
-                intercept[z] = s.rescaleIntercept();
-                progress.accept(done.incrementAndGet(), nz);
             } catch (DicomException e) {
-                synchronized (failure) {
-                    failure[0] = e;
-                }
+                failed.put(z, e);
             }
+            progress.accept(done.incrementAndGet(), nz);
         });
-        if (failure[0] != null) {
-            throw failure[0];
+        if (!failed.isEmpty() && (!keepGoing || failed.size() == nz)) {
+            throw failed.values().iterator().next();
         }
+        return failed;
     }
 
     private static PixelDecoder decoder(Instance in) {

@@ -178,7 +178,8 @@ final class SeriesLoader {
                     ColorStack c = ColorStack.load(stack, progress);
                     return new Colour(c, c.luma(stack));
                 }
-                return VolumeLoader.load(stack, progress);
+                // one bad file among hundreds leaves its slice blank, not the series unreadable
+                return VolumeLoader.load(stack, progress, true);
             }
         };
         loads.put(stack, task);
@@ -210,7 +211,11 @@ final class SeriesLoader {
             for (String w : stack.warnings()) {
                 LOG.log(System.Logger.Level.INFO, what + ": " + w);
             }
-            String note = vol.quantizationError() > 0
+            vol.undecodedSlices().forEach((z, reason) -> window.addProblem(new Skipped(stack.slices().get(z).path(),
+                    "image " + (z + 1) + " of \"" + what + "\" left blank: " + reason)));
+            int bad = vol.undecodedSlices().size();
+            String note = bad > 0 ? bad + (bad == 1 ? " image" : " images") + " could not be decoded: left blank"
+                    : vol.quantizationError() > 0
                     ? String.format(Locale.ROOT, "values scaled into 16 bits, each within %.3g",
                     vol.quantizationError())
                     : stack.warnings().isEmpty() ? null : stack.warnings().get(0);

@@ -732,8 +732,11 @@ public final class Viewport extends Region {
             p.accept(g);
         }
         overlay.draw(g, cw, ch);
+        String undecoded = volume == null ? null : volume.undecodedSlices().get(slice);
         if (error != null) {
             ViewportOverlay.hint(g, cw, ch, error);
+        } else if (undecoded != null) {
+            ViewportOverlay.hint(g, cw, ch, "This image could not be decoded: " + undecoded);
         }
     }
 }

@@ -75,6 +75,26 @@ class ViewerRobustnessTest {
         assertTrue(fx(() -> mw.problems().isEmpty()));
     }
 
+    /** One file of a 134-image CT cut short: the series opens, that image blank and listed with its reason. */
+    @Test
+    void aTruncatedFileBlanksItsImageNotTheSeries(FxRobot robot) {
+        openAndWait(mw, org.clain.testdata.DamagedSeries.folder());
+        Viewport vp = fx(() -> mw.activeViewport());
+        assertTrue(fx(vp::isLoaded));
+        assertEquals(null, fx(vp::error));
+        assertEquals(134, fx(vp::sliceCount));
+        java.util.Map<Integer, String> bad = fx(() -> vp.volume().undecodedSlices());
+        assertEquals(1, bad.size());
+        assertTrue(fx(() -> mw.statusLabel().getText()).contains("could not be decoded"),
+                fx(() -> mw.statusLabel().getText()));
+        assertTrue(fx(() -> mw.problems()).stream().anyMatch(p -> p.path().getFileName().toString()
+                .equals(org.clain.testdata.DamagedSeries.DAMAGED) && p.reason().contains("truncated")),
+                fx(() -> mw.problems()).toString());
+        int z = bad.keySet().iterator().next();
+        fxRun(() -> vp.setSlice(z));
+        assertEquals(z, fx(vp::sliceIndex));
+    }
+
     @Test
     void opensADicomdir(FxRobot robot) {
         Path dicomdir = org.clain.testdata.SharedData.file("syntaxes/dicomdir-pydicom/DICOMDIR");
