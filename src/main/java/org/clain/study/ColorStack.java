@@ -2,9 +2,12 @@ package org.clain.study;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
@@ -24,11 +27,13 @@ public final class ColorStack {
     private final int columns;
     private final int rows;
     private final int[][] frames;
+    private final Map<Integer, String> undecoded;
 
-    private ColorStack(int columns, int rows, int[][] frames) {
+    private ColorStack(int columns, int rows, int[][] frames, Map<Integer, String> undecoded) {
         this.columns = columns;
         this.rows = rows;
         this.frames = frames;
+        this.undecoded = undecoded;
     }
 
     /** True when the instance's pixels are colour: three samples per pixel, or a palette. */
@@ -40,7 +45,10 @@ public final class ColorStack {
         return in.file().dataset().getInt(Tag.SamplesPerPixel, 1);
     }
 
-    /** Decodes every frame of the stack, frames in parallel. */
+    /**
+     * Decodes every frame of the stack, frames in parallel. A frame that cannot be decoded is left
+     * black and named in {@link #undecodedFrames()}; only a stack of which no frame decodes fails.
+     */
     public static ColorStack load(SliceStack stack, BiConsumer<Integer, Integer> progress) throws DicomException {
         List<SliceHeader> slices = stack.slices();
         SliceHeader first = slices.get(0);
@@ -49,12 +57,9 @@ public final class ColorStack {
         int[][] frames = new int[slices.size()][];
         // one decoder per multi-frame file: it indexes the file's fragments once, not once per frame
         Map<Path, PixelDecoder> decoders = new ConcurrentHashMap<>();
-        DicomException[] failure = new DicomException[1];
+        Map<Integer, DicomException> failed = new ConcurrentSkipListMap<>();
         AtomicInteger done = new AtomicInteger();
         IntStream.range(0, frames.length).parallel().forEach(z -> {
-            if (failure[0] != null) {
-                return;
-            }
             try {
                 SliceHeader h = slices.get(z);
                 Instance in = stack.instance(h);
@@ -71,17 +76,18 @@ public final class ColorStack {
                             + px.columns() + "x" + px.rows());
                 }
                 frames[z] = rgb;
-                progress.accept(done.incrementAndGet(), frames.length);
             } catch (DicomException e) {
-                synchronized (failure) {
-                    failure[0] = e;
-                }
+                failed.put(z, e);
+                frames[z] = new int[px.pixelsPerFrame()];
             }
+            progress.accept(done.incrementAndGet(), frames.length);
         });
-        if (failure[0] != null) {
-            throw failure[0];
+        if (failed.size() == frames.length) {
+            throw failed.values().iterator().next();
         }
-        return new ColorStack(px.columns(), px.rows(), frames);
+        Map<Integer, String> undecoded = new TreeMap<>();
+        failed.forEach((z, e) -> undecoded.put(z, e.reason()));
+        return new ColorStack(px.columns(), px.rows(), frames, Collections.unmodifiableMap(undecoded));
     }
 
     /** Frame {@code index} of the stack alone, as packed RGB (the first image shown, thumbnails). */
@@ -128,7 +134,13 @@ public final class ColorStack {
         Arrays.fill(slope, 1);
         Instance first = stack.instance(stack.slices().get(0));
         return new Volume(columns, rows, frames.length, slabs, perSlab, false, slope, new double[frames.length],
-                stack.voxelToPatient(), first.frameOfReferenceUid(), "OT", new double[0], new double[0], null);
+                stack.voxelToPatient(), first.frameOfReferenceUid(), "OT", new double[0], new double[0], null)
+                .withValues("", 0, undecoded);
+    }
+
+    /** Frames that could not be decoded (left black), by index, with the reason. */
+    public Map<Integer, String> undecodedFrames() {
+        return undecoded;
     }
 
     public int columns() {

@@ -199,8 +199,9 @@ final class SeriesLoader {
                 colours.put(stack, c.frames());
                 volumes.put(stack, c.luma());
                 viewports.forEach(x -> x.setColor(stack, c.frames(), c.luma()));
+                String note = reportUndecoded(stack, what, c.frames().undecodedFrames());
                 statusBar.setText(what + ": " + c.frames().size() + " colour images, " + c.frames().columns() + "x"
-                        + c.frames().rows());
+                        + c.frames().rows() + (note == null ? "" : "  — " + note));
                 return;
             }
             Volume vol = (Volume) task.getValue();
@@ -211,10 +212,8 @@ final class SeriesLoader {
             for (String w : stack.warnings()) {
                 LOG.log(System.Logger.Level.INFO, what + ": " + w);
             }
-            vol.undecodedSlices().forEach((z, reason) -> window.addProblem(new Skipped(stack.slices().get(z).path(),
-                    "image " + (z + 1) + " of \"" + what + "\" left blank: " + reason)));
-            int bad = vol.undecodedSlices().size();
-            String note = bad > 0 ? bad + (bad == 1 ? " image" : " images") + " could not be decoded: left blank"
+            String undecoded = reportUndecoded(stack, what, vol.undecodedSlices());
+            String note = undecoded != null ? undecoded
                     : vol.quantizationError() > 0
                     ? String.format(Locale.ROOT, "values scaled into 16 bits, each within %.3g",
                     vol.quantizationError())
@@ -247,6 +246,14 @@ final class SeriesLoader {
         });
         statusBar.track(task);
         workers.submit(task);
+    }
+
+    /** Lists the images a load left blank as problems; the status bar's note on them, or null for none. */
+    private String reportUndecoded(SliceStack stack, String what, Map<Integer, String> undecoded) {
+        undecoded.forEach((z, reason) -> window.addProblem(new Skipped(stack.slices().get(z).path(),
+                "image " + (z + 1) + " of \"" + what + "\" left blank: " + reason)));
+        int bad = undecoded.size();
+        return bad == 0 ? null : bad + (bad == 1 ? " image" : " images") + " could not be decoded: left blank";
     }
 
     /** Cancels what the status bar shows (the scan, or a volume being decoded). */

@@ -121,6 +121,25 @@ class ColorStackTest {
         }
     }
 
+    /** Two copies of US1_UNCR, one cut in half: the stack loads, the cut frame black and named. */
+    @Test
+    void aTruncatedFrameIsLeftBlackNotTheStack(@TempDir Path tmp) throws Exception {
+        Path whole = SharedData.file("syntaxes/pydicom-data/US1_UNCR.dcm");
+        java.nio.file.Files.createSymbolicLink(tmp.resolve("a.dcm"), whole.toAbsolutePath());
+        byte[] b = java.nio.file.Files.readAllBytes(whole);
+        java.nio.file.Files.write(tmp.resolve("b.dcm"), java.util.Arrays.copyOf(b, b.length / 2));
+        SliceStack st = Scanner.scan(List.of(tmp)).series().get(0).stacks().get(0);
+        assertEquals(2, st.size());
+        ColorStack c = ColorStack.load(st, (d, t) -> { });
+        assertEquals(1, c.undecodedFrames().size(), c.undecodedFrames().toString());
+        int bad = c.undecodedFrames().keySet().iterator().next();
+        assertEquals("b.dcm", st.slices().get(bad).path().getFileName().toString());
+        assertTrue(c.undecodedFrames().get(bad).contains("truncated"), c.undecodedFrames().get(bad));
+        assertTrue(java.util.Arrays.stream(c.rgb(bad)).allMatch(v -> v == 0));
+        assertEquals(ColorStack.decode(st, 1 - bad)[1234], c.rgb(1 - bad)[1234]);
+        assertEquals(c.undecodedFrames(), c.luma(st).undecodedSlices(), "the luma volume names it too");
+    }
+
     @Test
     void greyImagesAreNotColour() {
         SliceStack st = stack("real-mr/brain-tumor-progression_PGBM-001_T1post");
