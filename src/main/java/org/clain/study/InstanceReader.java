@@ -2,6 +2,7 @@ package org.clain.study;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.clain.dicom.Attributes;
@@ -108,8 +109,9 @@ public final class InstanceReader {
         if (frames < 2 || v == null) {
             return null;
         }
-        if (v.length < frames) {
-            warnings.add("Grid Frame Offset Vector has " + v.length + " values for " + frames + " frames: ignored");
+        if (v.length < frames || !Arrays.stream(v, 0, frames).allMatch(Double::isFinite)) {
+            warnings.add("Grid Frame Offset Vector has " + v.length + " values for " + frames
+                    + " frames, or values that are not numbers: ignored");
             return null;
         }
         double[] ipp = ds.getDoubles(Tag.ImagePositionPatient);

@@ -3,11 +3,18 @@ package org.clain.study;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.clain.dicom.Attributes;
+import org.clain.dicom.DicomReader;
+import org.clain.dicom.Part10Writer;
+import org.clain.dicom.Tag;
+import org.clain.dicom.VR;
 import org.clain.geom.Vec3;
 import org.clain.testdata.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Samples wider than 16 bits in a 16-bit volume: analytic cases for {@link WideGrey}, and the
@@ -94,6 +101,21 @@ class WideGreyTest {
             Volume v = VolumeLoader.load(st);
             assertStatistics(v, SharedData.referenceRow(f).orElseThrow(), 1e-6);
         }
+    }
+
+    /** A Grid Frame Offset Vector that is not one number per frame is ignored with a warning, not followed. */
+    @Test
+    void aBrokenGridFrameOffsetVectorIsIgnored(@TempDir Path tmp)
+            throws Exception {
+        Attributes ds = DicomReader.read(
+                SharedData.file("syntaxes/pydicom-test_files/rtdose.dcm")).dataset();
+        ds.setString(Tag.GridFrameOffsetVector, VR.DS,
+                "0\\5\\NaN\\15\\20\\25\\30\\35\\40\\45\\50\\55\\60\\65\\70");
+        Path f = tmp.resolve("nan-grid.dcm");
+        Part10Writer.write(f, ds);
+        Instance in = InstanceReader.read(f);
+        assertTrue(in.warnings().stream().anyMatch(w -> w.contains("Grid Frame Offset Vector")), in.warnings().toString());
+        assertTrue(in.slices().stream().allMatch(h -> h.position().z() == -761.87), "every frame at the header's plane");
     }
 
     /** A float parametric map (128x128): its values as the reference reads them. */
