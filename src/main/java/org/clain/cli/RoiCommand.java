@@ -18,8 +18,10 @@ import org.clain.measure.Meta;
 import org.clain.measure.PlanarRoi;
 import org.clain.measure.RoiResult;
 import org.clain.measure.RoiStatistics;
+import org.clain.study.ColorStack;
 import org.clain.study.Scanner;
 import org.clain.study.Series;
+import org.clain.study.SliceStack;
 import org.clain.study.StudyIndex;
 import org.clain.study.Volume;
 import org.clain.study.VolumeLoader;
@@ -113,7 +115,7 @@ public final class RoiCommand implements Callable<Integer> {
                         : " (" + index.skipped().size() + " file(s) skipped, first: " + index.skipped().get(0).reason() + ")"));
                 return 1;
             }
-            vol = VolumeLoader.load(series.stacks().get(0));
+            vol = measured(series.stacks().get(0));
         } catch (DicomException e) {
             System.err.println("clain: " + e.getMessage());
             return 1;
@@ -139,6 +141,19 @@ public final class RoiCommand implements Callable<Integer> {
             printText(roi, r, unit);
         }
         return 0;
+    }
+
+    /** The volume a ROI is measured in: the stack's, or the luma of a colour stack, as the viewer measures it. */
+    private static Volume measured(SliceStack stack) throws DicomException {
+        if (!ColorStack.isColor(stack)) {
+            return VolumeLoader.load(stack);
+        }
+        ColorStack c = ColorStack.load(stack, (done, total) -> { });
+        if (!c.undecodedFrames().isEmpty()) {
+            var bad = c.undecodedFrames().entrySet().iterator().next();
+            throw new DicomException(stack.slices().get(bad.getKey()).path(), -1, bad.getValue());
+        }
+        return c.luma(stack);
     }
 
     private String toJson(Measurement roi, RoiResult r, Volume vol, Series series, String unit) {

@@ -41,6 +41,11 @@ public final class ColorStack {
         return "PALETTE COLOR".equals(in.photometric().trim()) || samplesPerPixel(in) == 3;
     }
 
+    /** True when the stack's frames are colour (a stack never mixes colour and grey: see SliceStack). */
+    public static boolean isColor(SliceStack stack) {
+        return isColor(stack.instance(stack.slices().get(0)));
+    }
+
     private static int samplesPerPixel(Instance in) {
         return in.file().dataset().getInt(Tag.SamplesPerPixel, 1);
     }

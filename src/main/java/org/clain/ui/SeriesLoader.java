@@ -149,7 +149,7 @@ final class SeriesLoader {
         }
         List<Viewport> viewports = grid.all();
         String what = (s.description().isBlank() ? "series " + s.seriesNumber() : s.description());
-        boolean colour = ColorStack.isColor(stack.instance(stack.slices().get(0)));
+        boolean colour = ColorStack.isColor(stack);
         Task<Object> task = new Task<>() {
             @Override
             protected Object call() throws Exception {

@@ -51,7 +51,7 @@ public final class Viewport extends Region {
     private Volume volume;
     private Instance instance;
     private SliceImage preview;
-    /** A colour series shows frames of RGB; its volume is their luma, to measure on (no window). */
+    /** A colour series shows frames of RGB, windowed per channel; its volume is their luma, to measure on. */
     private boolean colourSeries;
     private ColorStack colour;
     private int[] colourPreview;
@@ -228,7 +228,7 @@ public final class Viewport extends Region {
         return stack.instance(stack.slices().get(Math.min(slice, stack.size() - 1)));
     }
 
-    /** True when the series is colour (RGB, YBR, palette): shown without a window. */
+    /** True when the series is colour (RGB, YBR, palette): shown from its frames, not through a VOI LUT. */
     public boolean isColor() {
         return colourSeries;
     }

@@ -147,4 +147,38 @@ class RoiCommandTest {
         assertEquals(2, run(dir(), "--polygon", "0,0,0;10,0,0;10,10,0;0,10,3").status(), "not coplanar");
         assertEquals(2, run(dir(), "--ellipse", "0,0,0,1,1", "--step", "0").status(), "step");
     }
+
+    /**
+     * A colour ultrasound (OBXXXX1A, 800x600 palette, 0.026228787661969974 cm a pixel by its regions)
+     * is measured on its luma, as in the viewer: a 10-pixel disc about (420, 120) holds the 317 pixel
+     * centres within 10 pixels, and its mean is their BT.601 luma from dcmtk's RGB.
+     */
+    @Test
+    void colourImagesAreMeasuredOnTheirLuma(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path file = SharedData.file("syntaxes/pydicom-data/OBXXXX1A.dcm");
+        java.nio.file.Path dcm2pnm = org.clain.testdata.ExternalTool.find("dcm2pnm").orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(dcm2pnm != null, "dcmtk's dcm2pnm is not installed");
+        int[] rgb = org.clain.testdata.Ppm.dcm2pnm(dcm2pnm, file, 0, tmp, 800, 600);
+        double mm = 0.26228787661969974;
+        Run run = run(file.toString(), "--sphere", f(420 * mm) + "," + f(120 * mm) + ",0," + f(10 * mm + 1e-6),
+                "--json");
+        assertEquals(0, run.status(), run.err());
+        JsonNode o = M.readTree(run.out());
+        int count = 0;
+        double sum = 0;
+        for (int y = 110; y <= 130; y++) {
+            for (int x = 410; x <= 430; x++) {
+                if ((x - 420) * (x - 420) + (y - 120) * (y - 120) <= 100) {
+                    int c = rgb[y * 800 + x];
+                    sum += 0.299 * (c >> 16 & 0xFF) + 0.587 * (c >> 8 & 0xFF) + 0.114 * (c & 0xFF);
+                    count++;
+                }
+            }
+        }
+        assertEquals(317, count);
+        assertEquals(count, o.get("count").asInt());
+        assertEquals(sum / count, o.get("mean").asDouble(), 0.5);
+        assertTrue(o.get("sd").asDouble() > 0, "a disc across structure, not a flat background");
+    }
 }

@@ -1,5 +1,6 @@
 package org.clain.ui;
 
+import static org.clain.ui.UiTestSupport.expectedGrey;
 import static org.clain.ui.UiTestSupport.fx;
 import static org.clain.ui.UiTestSupport.fxRun;
 import static org.clain.ui.UiTestSupport.openAndWait;
@@ -80,15 +81,15 @@ class ViewerColorTest {
         assertShows(vp, seventh, true);
         robot.type(KeyCode.I);
 
-        // brightness and contrast: each channel through the window, PS3.3 C.11.2.1.2.1 LINEAR written out here
+        // brightness and contrast: each channel through the window (PS3.3 C.11.2.1.2.1 LINEAR, UiTestSupport's)
         assertEquals(128, fx(vp::windowCenter));
         assertEquals(256, fx(vp::windowWidth));
         fxRun(() -> vp.setWindow(100, 50));
         int[] windowed = new int[seventh.length];
         for (int i = 0; i < seventh.length; i++) {
             int c = seventh[i];
-            windowed[i] = linear(c >> 16 & 0xFF, 100, 50) << 16 | linear(c >> 8 & 0xFF, 100, 50) << 8
-                    | linear(c & 0xFF, 100, 50);
+            windowed[i] = expectedGrey(c >> 16 & 0xFF, 100, 50) << 16 | expectedGrey(c >> 8 & 0xFF, 100, 50) << 8
+                    | expectedGrey(c & 0xFF, 100, 50);
         }
         assertShows(vp, windowed, false);
         fxRun(vp::resetView);
@@ -128,16 +129,6 @@ class ViewerColorTest {
         Distance d = assertInstanceOf(Distance.class, ms.get(0));
         assertEquals(160 * 0.26228787661969974, d.lengthMm(), 1e-6);
         assertEquals(fx(() -> vp.series().seriesInstanceUid()), d.seriesInstanceUid());
-    }
-
-    private static int linear(int x, double c, double w) {
-        if (x <= c - 0.5 - (w - 1) / 2) {
-            return 0;
-        }
-        if (x > c - 0.5 + (w - 1) / 2) {
-            return 255;
-        }
-        return (int) Math.round(((x - (c - 0.5)) / (w - 1) + 0.5) * 255);
     }
 
     /** The 0-based frame of the file the viewport shows. */
