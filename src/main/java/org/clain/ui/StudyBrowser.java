@@ -40,7 +40,8 @@ public final class StudyBrowser extends TreeView<Object> {
     record StackRow(SliceStack stack, int number) {
     }
 
-    private final Map<Object, Image> thumbnails = new HashMap<>();
+    /** By stack: a series row shows its first stack's, which its first stack row shares. */
+    private final Map<SliceStack, Image> thumbnails = new HashMap<>();
     private final Map<Series, TreeItem<Object>> items = new HashMap<>();
     private BiConsumer<Series, SliceStack> onOpen = (s, st) -> { };
 
@@ -98,14 +99,12 @@ public final class StudyBrowser extends TreeView<Object> {
                     TreeItem<Object> si = new TreeItem<>(s);
                     items.put(s, si);
                     study.getChildren().add(si);
-                    if (!s.stacks().isEmpty()) {
-                        thumbnail(s, s.stacks().get(0), executor);
+                    for (SliceStack stack : s.stacks()) {
+                        thumbnail(stack, executor);
                     }
                     if (s.stacks().size() > 1) {
                         for (int k = 0; k < s.stacks().size(); k++) {
-                            StackRow row = new StackRow(s.stacks().get(k), k + 1);
-                            si.getChildren().add(new TreeItem<>(row));
-                            thumbnail(row, row.stack(), executor);
+                            si.getChildren().add(new TreeItem<>(new StackRow(s.stacks().get(k), k + 1)));
                         }
                     }
                 }
@@ -116,12 +115,12 @@ public final class StudyBrowser extends TreeView<Object> {
         setRoot(root);
     }
 
-    private void thumbnail(Object key, SliceStack stack, ExecutorService executor) {
+    private void thumbnail(SliceStack stack, ExecutorService executor) {
         executor.submit(() -> {
             try {
                 Image img = Thumbnails.of(stack);
                 Platform.runLater(() -> {
-                    thumbnails.put(key, img);
+                    thumbnails.put(stack, img);
                     refresh();
                 });
             } catch (Exception | Error e) {
@@ -145,7 +144,7 @@ public final class StudyBrowser extends TreeView<Object> {
     }
 
     public boolean hasThumbnail(Series s) {
-        return thumbnails.containsKey(s);
+        return !s.stacks().isEmpty() && thumbnails.containsKey(s.stacks().get(0));
     }
 
     public int seriesCount() {
@@ -217,7 +216,8 @@ public final class StudyBrowser extends TreeView<Object> {
             thumb.getStyleClass().add("thumbnail");
             thumb.setMinSize(Thumbnails.SIZE, Thumbnails.SIZE);
             thumb.setPrefSize(Thumbnails.SIZE, Thumbnails.SIZE);
-            Image img = thumbnails.get(item);
+            Image img = item instanceof StackRow r ? thumbnails.get(r.stack())
+                    : item instanceof Series s && !s.stacks().isEmpty() ? thumbnails.get(s.stacks().get(0)) : null;
             if (img != null) {
                 thumb.getChildren().add(new ImageView(img));
             }

@@ -14,16 +14,11 @@ import org.clain.study.SliceHeader;
 import org.clain.study.SliceStack;
 import org.imgscalr.Scalr;
 
-/** Series thumbnails: the middle slice of the main stack, default window (or its colours), scaled with imgscalr. */
+/** Stack thumbnails: the middle slice, default window (or its colours), scaled with imgscalr. */
 public final class Thumbnails {
     public static final int SIZE = 72;
 
     private Thumbnails() {
-    }
-
-    /** The thumbnail of a series' main stack; rendered off the FX thread, shown on it. */
-    public static Image of(Series series) throws DicomException {
-        return of(series.stacks().get(0));
     }
 
     /** The thumbnail of one stack; rendered off the FX thread, shown on it. */
