@@ -65,6 +65,11 @@ public final class PixelDecoder {
             throw new DicomException(f.path(), -1, "no Pixel Data");
         }
         ImagePixel pixel = ImagePixel.of(f.path(), ds);
+        if (f.transferSyntax() == null && px.bulk().encapsulated()) {
+            // compressed under a UID Clain does not know (MPEG, H.264, HEVC, arithmetic or hierarchical JPEG...)
+            throw new DicomException(f.path(), px.offset(), "compressed with transfer syntax "
+                    + f.transferSyntaxUid().trim() + ", which Clain does not decode");
+        }
         TransferSyntax ts = f.transferSyntax() == null ? TransferSyntax.EXPLICIT_VR_LE : f.transferSyntax();
         if (px.bulk().encapsulated() == false && ts.encapsulated()) {
             ts = TransferSyntax.EXPLICIT_VR_LE; // native data under a compressed UID: read what is there

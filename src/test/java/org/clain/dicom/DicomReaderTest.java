@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.clain.testdata.DicomBuilder;
 import org.junit.jupiter.api.Test;
 
 /** Encodings built byte by byte from PS3.5, read back. */
@@ -189,5 +190,18 @@ class DicomReaderTest {
         DicomFile f = DicomReader.read(P, bare);
         assertEquals("CT", f.dataset().getString(Tag.Modality));
         assertEquals("42", f.dataset().getString(Tag.PatientID));
+    }
+
+    /** MPEG-2 video, or a retired arithmetic-coded JPEG: named by its UID, not read as native data. */
+    @Test
+    void compressedSyntaxClainDoesNotKnowIsNamed() throws DicomException {
+        for (String uid : List.of("1.2.840.10008.1.2.4.100", "1.2.840.10008.1.2.4.52")) {
+            byte[] file = DicomBuilder.part10(uid).image(2, 2, 1, 8, 1).encapsulated(new byte[] {1, 2, 3, 4})
+                    .bytes();
+            DicomFile f = DicomReader.read(P, file);
+            DicomException e = assertThrows(DicomException.class, () -> PixelDecoder.of(f));
+            assertTrue(e.getMessage().startsWith(P.toString()), e.getMessage());
+            assertTrue(e.reason().contains("transfer syntax " + uid + ", which Clain does not decode"), e.reason());
+        }
     }
 }

@@ -24,8 +24,9 @@ public final class Codecs {
             throws CodecException {
         long samples = pixel.samplesPerFrame();
         return switch (ts) {
-            case JPEG_BASELINE, JPEG_EXTENDED, JPEG_LOSSLESS, JPEG_LOSSLESS_SV1 ->
-                    JpegDecoder.decodeWithFallback(data, 0, data.length, samples, reuse);
+            case JPEG_BASELINE, JPEG_EXTENDED, JPEG_SPECTRAL_SELECTION, JPEG_FULL_PROGRESSION, JPEG_LOSSLESS,
+                 JPEG_LOSSLESS_SV1 ->
+                    JpegDecoder.decode(data, 0, data.length, samples, reuse);
             case JPEG_LS_LOSSLESS, JPEG_LS_NEAR_LOSSLESS -> JpegLsDecoder.decode(data, 0, data.length, samples);
             case JPEG_2000_LOSSLESS, JPEG_2000, HTJ2K, HTJ2K_LOSSLESS, HTJ2K_LOSSLESS_RPCL ->
                     Jpeg2000Decoder.decode(data, 0, data.length, samples);

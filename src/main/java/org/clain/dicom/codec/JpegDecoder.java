@@ -13,11 +13,14 @@ import java.util.Arrays;
  * <li>SOF0 baseline and SOF1 extended sequential Huffman DCT, 8- and 12-bit (processes 1, 2, 4;
  *     DICOM 1.2.840.10008.1.2.4.50 and .51): any sampling factors 1..4, interleaved and
  *     non-interleaved scans, restart intervals, 8/16-bit quantization tables;</li>
+ * <li>SOF2 progressive Huffman DCT, 8- and 12-bit (processes 6, 8, 10, 12; DICOM .53 and .55,
+ *     retired): spectral selection and successive approximation (T.81 G.1.2), coefficients kept
+ *     until the last scan, then the same IDCT;</li>
  * <li>SOF3 lossless Huffman (process 14; DICOM .57 and .70): predictors 1..7, point transform,
  *     precision 2..16, interleaved or not, restart intervals.</li>
  * </ul>
- * Progressive, hierarchical and arithmetic-coded processes are refused with a {@link CodecException}
- * naming the process; {@link #decodeWithFallback} hands those to Image I/O instead.
+ * Hierarchical and arithmetic-coded processes are refused with a {@link CodecException} naming the
+ * process (no reader on the class path decodes them either).
  *
  * <p>Output: the samples of every component at full image resolution, pixel-interleaved, with no
  * colour conversion (YCbCr stays YCbCr). Subsampled components are upsampled as the IJG libjpeg 6b
@@ -83,6 +86,9 @@ public final class JpegDecoder {
     private int mcusX;
     private int mcusY;
     private boolean lossless;
+    private boolean progressive;
+    /** Blocks left in the current end-of-band run of a progressive AC scan (T.81 G.1.2.2). */
+    private int eobrun;
     private int scans;
 
     private static final class Component {
@@ -102,6 +108,10 @@ public final class JpegDecoder {
         int pt;
         JpegHuffmanTable dc;
         JpegHuffmanTable ac;
+        /** Progressive: quantized coefficients in natural order, 64 per block of the plane. */
+        int[] coef;
+        /** Progressive: the quantization table latched at the component's first scan, as libjpeg does. */
+        int[] q;
 
         Component(int id, int h, int v, int tq) {
             this.id = id;
@@ -122,8 +132,8 @@ public final class JpegDecoder {
      * Decodes one JPEG codestream (SOI ... EOI) of one frame.
      *
      * @return samples at full resolution, pixel-interleaved, precision = P of the frame header
-     * @throws CodecException for malformed data or an unsupported process (progressive,
-     *         hierarchical, arithmetic coding)
+     * @throws CodecException for malformed data or an unsupported process (hierarchical,
+     *         arithmetic coding)
      */
     public static DecodedImage decode(byte[] data, int offset, int length) throws CodecException {
         return decode(data, offset, length, MAX_SAMPLES);
@@ -166,39 +176,8 @@ public final class JpegDecoder {
         }
     }
 
-    /**
-     * Like {@link #decode}, but a codestream of a process this decoder does not implement (in practice
-     * SOF2 progressive, 8-bit) is handed to the Image I/O JPEG readers on the class path (TwelveMonkeys,
-     * then the JDK), reading the raster so that no colour conversion is applied either. Malformed data
-     * is not retried.
-     */
-    public static DecodedImage decodeWithFallback(byte[] data, int offset, int length) throws CodecException {
-        return decodeWithFallback(data, offset, length, MAX_SAMPLES);
-    }
-
-    /** As {@link #decodeWithFallback(byte[], int, int)}, with the caller's bound on the frame's samples. */
-    public static DecodedImage decodeWithFallback(byte[] data, int offset, int length, long maxSamples)
-            throws CodecException {
-        return decodeWithFallback(data, offset, length, maxSamples, null);
-    }
-
-    /** As {@link #decodeWithFallback(byte[], int, int, long)}, decoding into {@code reuse} where it can. */
-    public static DecodedImage decodeWithFallback(byte[] data, int offset, int length, long maxSamples, int[] reuse)
-            throws CodecException {
-        try {
-            return decode(data, offset, length, maxSamples, reuse);
-        } catch (JpegUnsupportedException e) {
-            try {
-                return JpegImageIoFallback.decode(data, offset, length, Math.min(maxSamples, MAX_SAMPLES));
-            } catch (CodecException f) {
-                f.addSuppressed(e);
-                throw new CodecException(e.getMessage() + "; Image I/O fallback: " + f.getMessage(), f);
-            }
-        }
-    }
-
     private CodecException unsupported(String reason) {
-        return new JpegUnsupportedException("JPEG: " + reason + " at byte " + (pos - 2 - start));
+        return new CodecException("JPEG: " + reason + " at byte " + (pos - 2 - start));
     }
 
     private CodecException error(String reason) {
@@ -234,11 +213,10 @@ public final class JpegDecoder {
                     break loop;
                 case 0xC0:
                 case 0xC1:
+                case 0xC2:
                 case 0xC3:
                     readFrameHeader(m);
                     break;
-                case 0xC2:
-                    throw unsupported("unsupported JPEG process: SOF2 progressive DCT (Huffman)");
                 case 0xC5:
                 case 0xC6:
                 case 0xC7:
@@ -352,6 +330,7 @@ public final class JpegDecoder {
         int nf = u8(p + 5);
         sof = marker - 0xC0;
         lossless = marker == 0xC3;
+        progressive = marker == 0xC2;
         if (len != 8 + 3 * nf) {
             throw error("SOF" + sof + " length " + len + " does not match " + nf + " components");
         }
@@ -548,8 +527,6 @@ public final class JpegDecoder {
         boolean[] used = new boolean[comps.length];
         for (int i = 0; i < ns; i++) {
             int cs = u8(p + 1 + 2 * i);
-            int td = u8(p + 2 + 2 * i) >> 4;
-            int ta = u8(p + 2 + 2 * i) & 15;
             Component c = null;
             for (int k = 0; k < comps.length; k++) {
                 if (!used[k] && comps[k].id == cs) {
@@ -561,24 +538,37 @@ public final class JpegDecoder {
             if (c == null) {
                 throw error("scan component " + cs + " is not in the frame", p + 1 + 2 * i);
             }
-            if (td > 3 || dcTables[td] == null) {
-                throw error("scan component " + cs + " uses undefined DC/lossless Huffman table " + td,
-                        p + 2 + 2 * i);
-            }
-            c.dc = dcTables[td];
-            if (!lossless) {
-                if (ta > 3 || acTables[ta] == null) {
-                    throw error("scan component " + cs + " uses undefined AC Huffman table " + ta, p + 2 + 2 * i);
-                }
-                c.ac = acTables[ta];
-                if (qTables[c.tq] == null) {
-                    throw error("component " + cs + " uses undefined quantization table " + c.tq, p + 2 + 2 * i);
-                }
-            }
             sc[i] = c;
         }
         int ss = u8(p + 1 + 2 * ns);
+        int se = u8(p + 2 + 2 * ns);
+        int ah = u8(p + 3 + 2 * ns) >> 4;
         int al = u8(p + 3 + 2 * ns) & 15;
+        // a progressive scan uses only the tables it codes with (T.81 G.1.2): a DC table for a first
+        // DC scan, an AC table for an AC scan, none for a DC refinement
+        boolean needDc = !progressive || (ss == 0 && ah == 0);
+        boolean needAc = !lossless && (!progressive || ss > 0);
+        for (int i = 0; i < ns; i++) {
+            Component c = sc[i];
+            int td = u8(p + 2 + 2 * i) >> 4;
+            int ta = u8(p + 2 + 2 * i) & 15;
+            if (needDc) {
+                if (td > 3 || dcTables[td] == null) {
+                    throw error("scan component " + c.id + " uses undefined DC/lossless Huffman table " + td,
+                            p + 2 + 2 * i);
+                }
+                c.dc = dcTables[td];
+            }
+            if (needAc) {
+                if (ta > 3 || acTables[ta] == null) {
+                    throw error("scan component " + c.id + " uses undefined AC Huffman table " + ta, p + 2 + 2 * i);
+                }
+                c.ac = acTables[ta];
+            }
+            if (!lossless && qTables[c.tq] == null) {
+                throw error("component " + c.id + " uses undefined quantization table " + c.tq, p + 2 + 2 * i);
+            }
+        }
         pos += len;
         if (ns > 1) {
             int units = 0;
@@ -588,6 +578,10 @@ public final class JpegDecoder {
             if (units > 10) {
                 throw error("interleaved scan with " + units + " data units per MCU (T.81 allows 10)", segStart);
             }
+        }
+        if (progressive) {
+            readProgressiveScan(sc, ss, se, ah, al, segStart);
+            return;
         }
         for (Component c : sc) {
             if (c.plane == null) {
@@ -843,6 +837,209 @@ public final class JpegDecoder {
         }
     }
 
+    // ---------------------------------------------------------------- progressive scans (T.81 G.1.2)
+
+    /** One scan of a progressive frame: its coefficients (or bits of them) go to the components' buffers. */
+    private void readProgressiveScan(Component[] sc, int ss, int se, int ah, int al, int segStart)
+            throws CodecException {
+        boolean dc = ss == 0;
+        if (dc ? se != 0 : se < ss || se > 63 || sc.length != 1) {
+            throw error("progressive scan with spectral selection " + ss + ".." + se + " over " + sc.length
+                    + " components (T.81 G.1.1.1.1)", segStart);
+        }
+        if (al > 13 || (ah != 0 && al != ah - 1)) {
+            throw error("progressive scan with successive approximation Ah " + ah + " Al " + al, segStart);
+        }
+        for (Component c : sc) {
+            if (c.coef == null) {
+                c.coef = new int[c.planeW * c.planeH];
+                c.q = qTables[c.tq];
+            }
+            c.dcPred = 0;
+        }
+        startEntropySegment();
+        eobrun = 0;
+        int ri = restartInterval;
+        int left = ri;
+        if (sc.length == 1) {
+            Component c = sc[0];
+            int bw = ceilDiv(c.cw, 8);
+            int bh = ceilDiv(c.ch, 8);
+            int perRow = c.planeW / 8;
+            for (int by = 0; by < bh; by++) {
+                for (int bx = 0; bx < bw; bx++) {
+                    if (ri > 0) {
+                        if (left == 0) {
+                            restart();
+                            c.dcPred = 0;
+                            eobrun = 0;
+                            left = ri;
+                        }
+                        left--;
+                    }
+                    progressiveBlock(c, (by * perRow + bx) * 64, ss, se, ah, al);
+                }
+            }
+        } else {
+            for (int my = 0; my < mcusY; my++) {
+                for (int mx = 0; mx < mcusX; mx++) {
+                    if (ri > 0) {
+                        if (left == 0) {
+                            restart();
+                            for (Component c : sc) {
+                                c.dcPred = 0;
+                            }
+                            left = ri;
+                        }
+                        left--;
+                    }
+                    for (Component c : sc) {
+                        int perRow = c.planeW / 8;
+                        for (int v = 0; v < c.v; v++) {
+                            for (int h = 0; h < c.h; h++) {
+                                progressiveBlock(c, ((my * c.v + v) * perRow + mx * c.h + h) * 64, 0, 0, ah, al);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        scans++;
+        startEntropySegment();
+    }
+
+    private void progressiveBlock(Component c, int o, int ss, int se, int ah, int al) throws CodecException {
+        int[] coef = c.coef;
+        if (ss == 0) {
+            if (ah == 0) { // G.1.2.1: the DC difference, scaled by the point transform
+                int s = decodeSymbol(c.dc);
+                if (s != 0) {
+                    if (s > 16) {
+                        throw error("DC difference category " + s + " out of range");
+                    }
+                    c.dcPred += receiveExtend(s);
+                }
+                coef[o] = (short) (c.dcPred << al);
+            } else if (bit() != 0) { // one more bit of the DC coefficient
+                coef[o] |= 1 << al;
+            }
+        } else if (ah == 0) {
+            acFirst(c, coef, o, ss, se, al);
+        } else {
+            acRefine(c, coef, o, ss, se, al);
+        }
+    }
+
+    /** The first pass over a band of AC coefficients, G.1.2.2: as sequential, plus end-of-band runs. */
+    private void acFirst(Component c, int[] coef, int o, int ss, int se, int al) throws CodecException {
+        if (eobrun > 0) {
+            eobrun--;
+            return;
+        }
+        for (int k = ss; k <= se; k++) {
+            int rs = decodeSymbol(c.ac);
+            int r = rs >> 4;
+            int s = rs & 15;
+            if (s != 0) {
+                k += r;
+                coef[o + NATURAL[k]] = (short) (receiveExtend(s) << al);
+            } else if (r == 15) {
+                k += 15;
+            } else {
+                eobrun = (1 << r) - 1 + (r > 0 ? receive(r) : 0);
+                return;
+            }
+        }
+    }
+
+    /**
+     * A successive-approximation pass over a band, G.1.2.3: one correction bit for every coefficient
+     * already non-zero that the pass goes over, newly non-zero coefficients of magnitude 1 << Al.
+     */
+    private void acRefine(Component c, int[] coef, int o, int ss, int se, int al) throws CodecException {
+        int p1 = 1 << al;
+        int m1 = -1 << al;
+        int k = ss;
+        if (eobrun == 0) {
+            for (; k <= se; k++) {
+                int rs = decodeSymbol(c.ac);
+                int r = rs >> 4;
+                int s = rs & 15;
+                if (s != 0) {
+                    s = bit() != 0 ? p1 : m1; // category 1 is the only one a refinement codes
+                } else if (r != 15) {
+                    eobrun = (1 << r) + (r > 0 ? receive(r) : 0);
+                    break;
+                }
+                // skip r zero coefficients, correcting the non-zero ones on the way
+                for (; k <= se; k++) {
+                    int at = o + NATURAL[k];
+                    if (coef[at] != 0) {
+                        refine(coef, at, p1, m1);
+                    } else if (--r < 0) {
+                        break;
+                    }
+                }
+                if (s != 0) {
+                    coef[o + NATURAL[k]] = s;
+                }
+            }
+        }
+        if (eobrun > 0) {
+            for (; k <= se; k++) {
+                int at = o + NATURAL[k];
+                if (coef[at] != 0) {
+                    refine(coef, at, p1, m1);
+                }
+            }
+            eobrun--;
+        }
+    }
+
+    private void refine(int[] coef, int at, int p1, int m1) {
+        if (bit() != 0 && (coef[at] & p1) == 0) {
+            coef[at] += coef[at] >= 0 ? p1 : m1;
+        }
+    }
+
+    /** Inverse DCT of every block of the progressive frame's components, once all scans are in. */
+    private void inverseProgressive() {
+        int[] blk = new int[64];
+        int[] ws = new int[64];
+        for (Component c : comps) {
+            if (c.coef == null) {
+                continue; // no scan carried this component: left at 0
+            }
+            int n = c.planeW * c.planeH;
+            c.plane = comps.length == 1 && reuse != null && reuse.length == n ? reuse : new int[n];
+            int perRow = c.planeW / 8;
+            for (int by = 0; by < c.planeH / 8; by++) {
+                for (int bx = 0; bx < perRow; bx++) {
+                    System.arraycopy(c.coef, (by * perRow + bx) * 64, blk, 0, 64);
+                    JpegIdct.inverse(blk, c.q, ws, c.plane, by * 8 * c.planeW + bx * 8, c.planeW, precision);
+                }
+            }
+            c.coef = null;
+        }
+    }
+
+    private int bit() {
+        if (bits < 1) {
+            fill();
+        }
+        bits--;
+        return (int) (acc >>> bits) & 1;
+    }
+
+    /** RECEIVE(r) without EXTEND: the low bits of an end-of-band run length. */
+    private int receive(int r) {
+        if (bits < r) {
+            fill();
+        }
+        bits -= r;
+        return (int) (acc >>> bits) & ((1 << r) - 1);
+    }
+
     // ---------------------------------------------------------------- lossless scans (T.81 H)
 
     private void decodeLosslessScan(Component[] sc, int psv, int pt) throws CodecException {
@@ -1035,6 +1232,9 @@ public final class JpegDecoder {
     private DecodedImage assemble() throws CodecException {
         if (comps == null) {
             throw error("no frame header (SOF)");
+        }
+        if (progressive) {
+            inverseProgressive();
         }
         int nf = comps.length;
         int maxVal = (1 << precision) - 1;

@@ -5,9 +5,8 @@ import org.clain.testdata.Fuzzing;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * {@link JpegDecoder} as PixelDecoder calls it: {@code decodeWithFallback} with the frame bound,
- * the pure-Java decoder (baseline, 12-bit extended, lossless, restart intervals, DNL) and, for the
- * processes it does not implement (progressive, spectral selection), the Image I/O fallback.
+ * {@link JpegDecoder} as PixelDecoder calls it, with the frame bound: baseline, 12-bit extended,
+ * progressive (spectral selection, successive approximation), lossless, restart intervals, DNL.
  * Seeds: dcmtk (IJG) encodings of small crops in every process, and corpus frames
  * (tools/fuzz-seeds.py).
  */
@@ -24,8 +23,9 @@ class JpegDecoderFuzzTest {
 
     static void decodeOnce(byte[] input) {
         long max = Fuzzing.MAX_FUZZ_FRAME_SAMPLES;
-        // the planes (up to twice the samples with subsampling padding), the output, tables, Image I/O's raster
+        // the planes (up to twice the samples with subsampling padding) and, progressive, as many coefficients;
+        // the output, tables
         BoundedDecoding.check("JPEG", (4 << 20) + 48 * max + 64L * input.length, input,
-                JpegDecoder::decodeWithFallback);
+                JpegDecoder::decode);
     }
 }

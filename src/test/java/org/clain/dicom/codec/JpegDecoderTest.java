@@ -480,20 +480,13 @@ class JpegDecoderTest {
 
     // ------------------------------------------------------------------ unsupported processes
 
-    @Test
-    void progressiveIsRefusedByName() throws IOException {
-        java.awt.image.BufferedImage bi = new java.awt.image.BufferedImage(40, 30,
-                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        javax.imageio.ImageWriter wr = ImageIO.getImageWritersByFormatName("jpeg").next();
-        javax.imageio.ImageWriteParam prm = wr.getDefaultWriteParam();
-        prm.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
-        try (javax.imageio.stream.ImageOutputStream ios = ImageIO.createImageOutputStream(o)) {
-            wr.setOutput(ios);
-            wr.write(null, new javax.imageio.IIOImage(bi, null, null), prm);
+    static boolean hasMarker(byte[] jpeg, int marker) {
+        for (int i = 0; i + 1 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == marker) {
+                return true;
+            }
         }
-        CodecException e = assertThrows(CodecException.class, () -> decode(o.toByteArray()));
-        assertTrue(e.getMessage().contains("progressive"), e.getMessage());
+        return false;
     }
 
     /** Encodes with the JDK's JPEG writer: gray stays 1 component, RGB becomes YCbCr 4:2:0 (JFIF). */
@@ -531,23 +524,23 @@ class JpegDecoderTest {
 
     /**
      * Baseline from the JDK writer (gray; YCbCr h2v2) against the JDK/TwelveMonkeys raster decode, and
-     * the progressive encoding of the same image through {@link JpegDecoder#decodeWithFallback}: a
-     * progressive stream carries the same quantized coefficients, so all three must agree exactly.
+     * the progressive encoding of the same image: a progressive stream carries the same quantized
+     * coefficients, so all three must agree exactly.
      */
     @ParameterizedTest
     @ValueSource(ints = {java.awt.image.BufferedImage.TYPE_BYTE_GRAY, java.awt.image.BufferedImage.TYPE_INT_RGB})
-    void jdkEncodedBaselineAndProgressiveFallback(int type) throws IOException {
+    void jdkEncodedBaselineAndProgressive(int type) throws IOException {
         java.awt.image.BufferedImage bi = synthetic(67, 45, type);
         byte[] baseline = jdkJpeg(bi, false);
         byte[] progressive = jdkJpeg(bi, true);
+        assertTrue(hasMarker(progressive, 0xC2), "the JDK writes SOF2");
         DecodedImage mine = decode(baseline);
         assertEquals(type == java.awt.image.BufferedImage.TYPE_BYTE_GRAY ? 1 : 3, mine.components());
         assertArrayEquals(twelveMonkeys(baseline), mine.samples(), "baseline vs Image I/O raster");
-        assertThrows(JpegUnsupportedException.class, () -> decode(progressive));
-        DecodedImage viaFallback = JpegDecoder.decodeWithFallback(progressive, 0, progressive.length);
-        assertEquals(8, viaFallback.precision());
-        assertEquals(mine.components(), viaFallback.components());
-        assertArrayEquals(mine.samples(), viaFallback.samples(), "progressive (fallback) vs baseline");
+        DecodedImage prog = decode(progressive);
+        assertEquals(8, prog.precision());
+        assertEquals(mine.components(), prog.components());
+        assertArrayEquals(mine.samples(), prog.samples(), "progressive vs baseline");
     }
 
     /**
@@ -555,15 +548,24 @@ class JpegDecoderTest {
      * through the writer's native metadata.
      */
     static byte[] jdkJpeg(java.awt.image.BufferedImage bi, int[][] sampling, int restartInterval) throws IOException {
+        return jdkJpeg(bi, sampling, restartInterval, false);
+    }
+
+    /** As above, progressive if asked; {@code sampling} null keeps the writer's default (JFIF: 2x2, 1x1, 1x1). */
+    static byte[] jdkJpeg(java.awt.image.BufferedImage bi, int[][] sampling, int restartInterval, boolean progressive)
+            throws IOException {
         javax.imageio.ImageWriter wr = ImageIO.getImageWritersByFormatName("jpeg").next();
         try {
             javax.imageio.ImageWriteParam prm = wr.getDefaultWriteParam();
+            if (progressive) {
+                prm.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+            }
             String format = "javax_imageio_jpeg_image_1.0";
             javax.imageio.metadata.IIOMetadata md = wr.getDefaultImageMetadata(
                     new javax.imageio.ImageTypeSpecifier(bi), prm);
             javax.imageio.metadata.IIOMetadataNode root = (javax.imageio.metadata.IIOMetadataNode) md.getAsTree(format);
             org.w3c.dom.NodeList specs = root.getElementsByTagName("componentSpec");
-            for (int i = 0; i < specs.getLength(); i++) {
+            for (int i = 0; sampling != null && i < specs.getLength(); i++) {
                 javax.imageio.metadata.IIOMetadataNode c = (javax.imageio.metadata.IIOMetadataNode) specs.item(i);
                 c.setAttribute("HsamplingFactor", Integer.toString(sampling[i][0]));
                 c.setAttribute("VsamplingFactor", Integer.toString(sampling[i][1]));
@@ -736,11 +738,10 @@ class JpegDecoderTest {
     }
 
     @Test
-    void fallbackIsNotUsedForMalformedData() {
+    void undefinedTableIsNamed() {
         byte[] b = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xC0, 0, 11, 8, 0, 8, 0, 8, 1, 1, 0x11, 0,
             (byte) 0xFF, (byte) 0xDA, 0, 8, 1, 1, 0, 0, 63, 0, (byte) 0xFF, (byte) 0xD9};
-        CodecException e = assertThrows(CodecException.class, () -> JpegDecoder.decodeWithFallback(b, 0, b.length));
-        assertFalse(e instanceof JpegUnsupportedException);
+        CodecException e = assertThrows(CodecException.class, () -> decode(b));
         assertTrue(e.getMessage().contains("undefined"), e.getMessage());
     }
 
