@@ -19,17 +19,19 @@ import org.clain.dicom.Tag;
 
 /**
  * The frames of a colour stack (RGB, YBR_*, PALETTE COLOR: ultrasound, secondary captures, colour
- * maps) as display RGB, packed 0xRRGGBB, one int per pixel, in the stack's order. Colour images are
+ * maps) as display RGB, in the stack's order, held as three bytes a pixel (a long cine takes what its
+ * 8-bit samples take) and handed out packed 0xRRGGBB, one int per pixel. Colour images are
  * shown as they are (PS3.3 C.7.6.3.1.2): no modality or VOI transform applies to them, so they are
  * not a {@link Volume}.
  */
 public final class ColorStack {
     private final int columns;
     private final int rows;
-    private final int[][] frames;
+    /** R, G, B bytes of each pixel, x fastest. */
+    private final byte[][] frames;
     private final Map<Integer, String> undecoded;
 
-    private ColorStack(int columns, int rows, int[][] frames, Map<Integer, String> undecoded) {
+    private ColorStack(int columns, int rows, byte[][] frames, Map<Integer, String> undecoded) {
         this.columns = columns;
         this.rows = rows;
         this.frames = frames;
@@ -58,8 +60,9 @@ public final class ColorStack {
         List<SliceHeader> slices = stack.slices();
         SliceHeader first = slices.get(0);
         ImagePixel px = ImagePixel.of(first.path(), stack.instance(first).file().dataset());
-        VolumeLoader.checkMemory(first.path(), 4L * px.pixelsPerFrame() * slices.size());
-        int[][] frames = new int[slices.size()][];
+        // the frames and their luma volume
+        VolumeLoader.checkMemory(first.path(), 5L * px.pixelsPerFrame() * slices.size());
+        byte[][] frames = new byte[slices.size()][];
         // one decoder per multi-frame file: it indexes the file's fragments once, not once per frame
         Map<Path, PixelDecoder> decoders = new ConcurrentHashMap<>();
         Map<Integer, DicomException> failed = new ConcurrentSkipListMap<>();
@@ -80,10 +83,10 @@ public final class ColorStack {
                     throw new DicomException(slices.get(z).path(), -1, "frame " + slices.get(z).frame() + " is not "
                             + px.columns() + "x" + px.rows());
                 }
-                frames[z] = rgb;
+                frames[z] = packed3(rgb);
             } catch (DicomException e) {
                 failed.put(z, e);
-                frames[z] = new int[px.pixelsPerFrame()];
+                frames[z] = new byte[3 * px.pixelsPerFrame()];
             }
             progress.accept(done.incrementAndGet(), frames.length);
         });
@@ -128,10 +131,9 @@ public final class ColorStack {
         IntStream.range(0, frames.length).parallel().forEach(z -> {
             short[] into = slabs[z / perSlab];
             int at = (z % perSlab) * n;
-            int[] rgb = frames[z];
-            for (int i = 0; i < n; i++) {
-                int c = rgb[i];
-                int luma = 299 * (c >> 16 & 0xFF) + 587 * (c >> 8 & 0xFF) + 114 * (c & 0xFF);
+            byte[] rgb = frames[z];
+            for (int i = 0, k = 0; i < n; i++, k += 3) {
+                int luma = 299 * (rgb[k] & 0xFF) + 587 * (rgb[k + 1] & 0xFF) + 114 * (rgb[k + 2] & 0xFF);
                 into[at + i] = (short) ((luma + 500) / 1000);
             }
         });
@@ -160,8 +162,24 @@ public final class ColorStack {
         return frames.length;
     }
 
-    /** Frame z as packed 0xRRGGBB, x fastest; do not modify. */
+    /** Frame z as packed 0xRRGGBB, x fastest: a new array at each call. */
     public int[] rgb(int z) {
-        return frames[z];
+        byte[] f = frames[z];
+        int[] out = new int[f.length / 3];
+        for (int i = 0, k = 0; i < out.length; i++, k += 3) {
+            out[i] = (f[k] & 0xFF) << 16 | (f[k + 1] & 0xFF) << 8 | (f[k + 2] & 0xFF);
+        }
+        return out;
+    }
+
+    private static byte[] packed3(int[] rgb) {
+        byte[] out = new byte[3 * rgb.length];
+        for (int i = 0, k = 0; i < rgb.length; i++, k += 3) {
+            int c = rgb[i];
+            out[k] = (byte) (c >> 16);
+            out[k + 1] = (byte) (c >> 8);
+            out[k + 2] = (byte) c;
+        }
+        return out;
     }
 }

@@ -55,6 +55,9 @@ public final class Viewport extends Region {
     private boolean colourSeries;
     private ColorStack colour;
     private int[] colourPreview;
+    /** Frame {@link #shownColourSlice} of {@link #colour}, unpacked. */
+    private int[] shownColour;
+    private int shownColourSlice;
     private boolean reverseDisplay;
     private boolean monochrome1;
     private String loading;
@@ -104,6 +107,7 @@ public final class Viewport extends Region {
         volume = null;
         preview = null;
         colour = null;
+        shownColour = null;
         colourPreview = null;
         error = null;
         loading = "Loading…";
@@ -160,6 +164,7 @@ public final class Viewport extends Region {
             return;
         }
         colour = c;
+        shownColour = null;
         volume = luma;
         loading = null;
         slice = Math.max(0, Math.min(c.size() - 1, slice));
@@ -198,6 +203,7 @@ public final class Viewport extends Region {
         volume = null;
         preview = null;
         colour = null;
+        shownColour = null;
         colourPreview = null;
         colourSeries = false;
         instance = null;
@@ -619,7 +625,15 @@ public final class Viewport extends Region {
 
     /** The colour frame shown: of the decoded stack, else the preview (null for a grey series). */
     private int[] colourFrame() {
-        return colour != null ? colour.rgb(slice) : colourPreview;
+        if (colour == null) {
+            return colourPreview;
+        }
+        // one frame unpacked at a time, the same array while it is shown (the rendering keys on it)
+        if (shownColour == null || shownColourSlice != slice) {
+            shownColour = colour.rgb(slice);
+            shownColourSlice = slice;
+        }
+        return shownColour;
     }
 
     /** The slice after the display LUT (or the colour frame), before zoom and pan: one pixel per image pixel. */
