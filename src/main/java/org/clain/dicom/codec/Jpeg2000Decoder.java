@@ -30,6 +30,7 @@ import jj2000.j2k.roi.ROIDeScaler;
 import jj2000.j2k.util.FacilityManager;
 import jj2000.j2k.util.MsgLogger;
 import jj2000.j2k.wavelet.synthesis.InverseWT;
+import jj2000.j2k.wavelet.synthesis.SubbandSyn;
 
 /**
  * JPEG 2000 Part 1 decoding (DICOM transfer syntaxes 1.2.840.10008.1.2.4.90 / .91 and the
@@ -49,10 +50,13 @@ import jj2000.j2k.wavelet.synthesis.InverseWT;
  * that signed components always come back as sign-extended ints and unsigned ones as
  * non-negative ints.
  *
- * <p>Two J2KImageReader defects are worked around by running JJ2000's decoding chain directly
- * (see {@link #decodeWithJj2000Chain}): its inverse ICT rounds negative values toward zero
- * (a +1 bias on YBR_ICT data), and its signedness flag is cumulative over the components, so
- * an unsigned component after a signed one would be clamped to the signed range. A wrong
+ * <p>Irreversible (9-7) streams and streams mixing signedness run JJ2000's decoding chain directly
+ * (see {@link #decodeWithJj2000Chain}), with Clain's own inverse 9-7 wavelet
+ * ({@link Jpeg2000Irreversible}) and inverse ICT, which match the reference decompressions and
+ * OpenJPEG sample for sample where J2KImageReader is one grey level off about one sample in 500;
+ * its inverse ICT also rounds negative values toward zero (a +1 bias on YBR_ICT data), and its
+ * signedness flag is cumulative over the components, so an unsigned component after a signed one
+ * would be clamped to the signed range. A wrong
  * TNsot (tile-part count) in SOT markers, which makes JJ2000 drop tile-parts, is repaired on
  * a copy of the codestream first.
  *
@@ -100,7 +104,7 @@ public final class Jpeg2000Decoder {
     /** What the main header of a codestream says. */
     public record Header(int codestreamOffset, int codestreamLength, int width, int height,
                          int components, int[] bitDepth, boolean[] signed, boolean highThroughput,
-                         int firstTilePart, boolean irreversibleMct) {
+                         int firstTilePart, boolean irreversible) {
         /** True if some components are signed and others not. */
         public boolean mixedSignedness() {
             for (boolean s : signed) {
@@ -155,7 +159,7 @@ public final class Jpeg2000Decoder {
         }
         refuseWhatJj2000LoopsOn(data, h);
         try {
-            return h.irreversibleMct() || h.mixedSignedness() ? decodeWithJj2000Chain(data, h) : decodeWithJai(data, h);
+            return h.irreversible() || h.mixedSignedness() ? decodeWithJj2000Chain(data, h) : decodeWithJai(data, h);
         } catch (CodecException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -297,9 +301,11 @@ public final class Jpeg2000Decoder {
                         if (invWT.getTileCompWidth(t, c) != tw || invWT.getTileCompHeight(t, c) != th) {
                             throw new CodecException("JPEG 2000: tile " + t + " component " + c + " size differs");
                         }
-                        DataBlk req = specs.wfs.isReversible(t, c) ? new DataBlkInt(0, 0, tw, th)
-                                : new DataBlkFloat(0, 0, tw, th);
-                        blocks[c] = invWT.getInternCompData(req, c);
+                        if (specs.wfs.isReversible(t, c)) {
+                            blocks[c] = invWT.getInternCompData(new DataBlkInt(0, 0, tw, th), c);
+                        } else {
+                            blocks[c] = irreversible(deq, t, c, tw, th);
+                        }
                     }
                     int mct = InvCompTransf.NONE;
                     if (nc >= 3 && ((Integer) specs.cts.getTileDef(t)).intValue() != InvCompTransf.NONE) {
@@ -333,6 +339,21 @@ public final class Jpeg2000Decoder {
             }
             return new DecodedImage(w, ht, nc, h.maxBitDepth(), out);
         }
+    }
+
+    /** A 9-7 tile-component through {@link Jpeg2000Irreversible} rather than JJ2000's synthesis. */
+    private static DataBlk irreversible(Dequantizer deq, int t, int c, int tw, int th) throws CodecException {
+        SubbandSyn root = deq.getSynSubbandTree(t, c);
+        if (root.w != tw || root.h != th) {
+            throw new CodecException("JPEG 2000: tile " + t + " component " + c + " subbands span " + root.w + "x"
+                    + root.h + ", not " + tw + "x" + th);
+        }
+        DataBlkFloat b = new DataBlkFloat();
+        b.w = tw;
+        b.h = th;
+        b.scanw = tw;
+        b.setData(Jpeg2000Irreversible.tileComponent(deq, c, root));
+        return b;
     }
 
     private static void inverseIct(DataBlk[] b, int tw, int th, int[] out, int w, int nc, int x0, int y0,
@@ -578,7 +599,7 @@ public final class Jpeg2000Decoder {
         boolean ht2k = (rsiz & 0x4000) != 0;
         int q = p + lsiz;
         int firstSot = -1;
-        boolean ict = false;
+        boolean irreversible = false;
         while (q + 4 <= end) {
             int marker = u16(data, q);
             if (marker == SOT) {
@@ -595,9 +616,7 @@ public final class Jpeg2000Decoder {
             int len = u16(data, q + 2);
             if (marker == COD && len >= 12 && q + 2 + len <= end) {
                 // Scod, SGcod = progression, layers(2), MCT; SPcod = levels, xcb, ycb, style, transform
-                int mct = data[q + 8] & 0xFF;
-                int transform = data[q + 13] & 0xFF;
-                ict = csiz >= 3 && mct == 1 && transform == 0;
+                irreversible = (data[q + 13] & 0xFF) == 0; // 9-7 wavelet (and ICT where MCT is on)
             }
             if (len < 2) {
                 break;
@@ -612,7 +631,7 @@ public final class Jpeg2000Decoder {
         if (tiles > 65535) {
             throw new CodecException("JPEG 2000: SIZ declares " + tiles + " tiles, more than 65535");
         }
-        return new Header(start, end - start, (int) w, (int) ht, csiz, depth, signed, ht2k, firstSot, ict);
+        return new Header(start, end - start, (int) w, (int) ht, csiz, depth, signed, ht2k, firstSot, irreversible);
     }
 
     /** Returns {start, end} of the contiguous codestream in the first 'jp2c' box. */

@@ -35,6 +35,7 @@ import java.util.stream.Stream;
 import javax.imageio.IIOImage;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
+import org.clain.testdata.Fragments;
 import org.clain.testdata.SharedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -405,7 +406,7 @@ class Jpeg2000DecoderTest {
     void jj2000ChainMatchesReaderOnReversibleStreams(String path) throws Exception {
         byte[] cs = CorpusFrames.concat(org.clain.testdata.Fragments.of(SharedData.file(path)));
         Jpeg2000Decoder.Header h = Jpeg2000Decoder.readHeader(cs, 0, cs.length);
-        assertFalse(h.irreversibleMct());
+        assertFalse(h.irreversible());
         DecodedImage viaReader = Jpeg2000Decoder.decode(cs, 0, cs.length);
         DecodedImage viaChain = Jpeg2000Decoder.decodeWithJj2000Chain(cs, h);
         assertEquals(viaReader.precision(), viaChain.precision());
@@ -422,6 +423,22 @@ class Jpeg2000DecoderTest {
     }
 
     /**
+     * The NEMA lossy JPEG 2000 samples come with their reference decompressions (*_UNCI, native):
+     * the 9-7 irreversible streams, grey and YBR_ICT, must decode to exactly those samples.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"syntaxes/pydicom-data/US1", "syntaxes/pydicom-data/MR2"})
+    void lossyStreamsDecodeToTheirReferenceDecompressions(String stem) throws Exception {
+        Path lossy = SharedData.file(stem + "_J2KI.dcm");
+        Path reference = SharedData.file(stem + "_UNCI.dcm");
+        org.clain.dicom.PixelDecoder j2k = org.clain.dicom.PixelDecoder.of(org.clain.dicom.DicomReader.read(lossy));
+        org.clain.dicom.PixelDecoder raw = org.clain.dicom.PixelDecoder.of(org.clain.dicom.DicomReader.read(reference));
+        assertTrue(Jpeg2000Decoder.readHeader(Fragments.singleFrame(lossy), 0, Fragments.singleFrame(lossy).length)
+                .irreversible());
+        assertArrayEquals(raw.storedValues(0), j2k.storedValues(0));
+    }
+
+    /**
      * JJ2000's inverse ICT truncates toward zero ((int) (x + 0.5f)); the chain rounds. On
      * US1_J2KI (YBR_ICT, mostly dark) the reader path would be about 0.9 too high on average.
      */
@@ -429,7 +446,7 @@ class Jpeg2000DecoderTest {
     void ictStreamsAvoidJj2000RoundingBias() throws Exception {
         byte[] cs = CorpusFrames.concat(org.clain.testdata.Fragments.of(SharedData.file("syntaxes/pydicom-data/US1_J2KI.dcm")));
         Jpeg2000Decoder.Header h = Jpeg2000Decoder.readHeader(cs, 0, cs.length);
-        assertTrue(h.irreversibleMct());
+        assertTrue(h.irreversible());
         DecodedImage img = Jpeg2000Decoder.decode(cs, 0, cs.length);
         double mean = Arrays.stream(img.samples()).average().orElseThrow();
         // oracle (OpenJPEG via pydicom, GDCM, Pillow; = the NEMA reference decompression US1_UNCI)
