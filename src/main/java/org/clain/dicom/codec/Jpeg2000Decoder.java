@@ -3,20 +3,18 @@ package org.clain.dicom.codec;
 import com.github.jaiimageio.jpeg2000.J2KImageReadParam;
 import com.github.jaiimageio.jpeg2000.impl.IISRandomAccessIO;
 import com.github.jaiimageio.jpeg2000.impl.J2KImageReadParamJava;
-import com.github.jaiimageio.jpeg2000.impl.J2KImageReader;
-import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
 
 import java.awt.Point;
-import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.HexFormat;
 
-import javax.imageio.ImageReadParam;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import jj2000.j2k.codestream.HeaderInfo;
 import jj2000.j2k.codestream.reader.BitstreamReaderAgent;
+import jj2000.j2k.codestream.reader.CBlkInfo;
+import jj2000.j2k.codestream.reader.FileBitstreamReaderAgent;
 import jj2000.j2k.codestream.reader.HeaderDecoder;
 import jj2000.j2k.decoder.DecoderSpecs;
 import jj2000.j2k.entropy.decoder.EntropyDecoder;
@@ -45,22 +43,16 @@ import jj2000.j2k.wavelet.synthesis.SubbandSyn;
  * or channel definition box is applied: the samples are what the codestream holds after its
  * own inverse multiple-component transform (RCT/ICT, so YBR_RCT / YBR_ICT come back as RGB).
  *
- * <p>JJ2000 stores signed components of 9..16 bits in a signed short raster (correct), but
- * signed components of up to 8 bits in an unsigned byte raster; both are normalised here so
- * that signed components always come back as sign-extended ints and unsigned ones as
- * non-negative ints.
+ * <p>Decoding runs JJ2000's decoding chain (see {@link #decodeWithJj2000Chain}) up to the
+ * dequantized subbands, then Clain's inverse 9-7 wavelet ({@link Jpeg2000Irreversible}), inverse
+ * component transform and level shift, which match the reference decompressions and OpenJPEG
+ * sample for sample (J2KImageReader was one grey level off about one sample in 500 on lossy
+ * streams, rounded negative ICT values toward zero, and clamped an unsigned component after a
+ * signed one to the signed range). Signed components come back sign-extended, unsigned ones
+ * non-negative. A wrong TNsot (tile-part count) in SOT markers, which makes JJ2000 drop
+ * tile-parts, is repaired on a copy of the codestream first.
  *
- * <p>Irreversible (9-7) streams and streams mixing signedness run JJ2000's decoding chain directly
- * (see {@link #decodeWithJj2000Chain}), with Clain's own inverse 9-7 wavelet
- * ({@link Jpeg2000Irreversible}) and inverse ICT, which match the reference decompressions and
- * OpenJPEG sample for sample where J2KImageReader is one grey level off about one sample in 500;
- * its inverse ICT also rounds negative values toward zero (a +1 bias on YBR_ICT data), and its
- * signedness flag is cumulative over the components, so an unsigned component after a signed one
- * would be clamped to the signed range. A wrong
- * TNsot (tile-part count) in SOT markers, which makes JJ2000 drop tile-parts, is repaired on
- * a copy of the codestream first.
- *
- * <p>Thread-safe: every call uses its own reader, which is disposed afterwards.
+ * <p>Thread-safe: every call builds its own decoding chain.
  */
 public final class Jpeg2000Decoder {
     /** Largest number of samples (width * height * components) accepted. */
@@ -104,17 +96,7 @@ public final class Jpeg2000Decoder {
     /** What the main header of a codestream says. */
     public record Header(int codestreamOffset, int codestreamLength, int width, int height,
                          int components, int[] bitDepth, boolean[] signed, boolean highThroughput,
-                         int firstTilePart, boolean irreversible) {
-        /** True if some components are signed and others not. */
-        public boolean mixedSignedness() {
-            for (boolean s : signed) {
-                if (s != signed[0]) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
+                         int firstTilePart) {
         public int maxBitDepth() {
             int max = 0;
             for (int d : bitDepth) {
@@ -159,7 +141,7 @@ public final class Jpeg2000Decoder {
         }
         refuseWhatJj2000LoopsOn(data, h);
         try {
-            return h.irreversible() || h.mixedSignedness() ? decodeWithJj2000Chain(data, h) : decodeWithJai(data, h);
+            return decodeWithJj2000Chain(data, h);
         } catch (CodecException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -179,56 +161,20 @@ public final class Jpeg2000Decoder {
         }
     }
 
-    private static DecodedImage decodeWithJai(byte[] data, Header h) throws IOException {
-        int w = h.width();
-        int ht = h.height();
-        int nc = h.components();
-        byte[] src = data;
-        int csOffset = h.codestreamOffset();
-        byte[] repaired = repairTilePartCounts(data, h);
-        if (repaired != null) {
-            src = repaired;
-            csOffset = 0;
-        }
-        J2KImageReader reader = new J2KImageReader(new J2KImageReaderSpi());
-        try (MemoryCacheImageInputStream in = new StrictImageInputStream(src, csOffset, h.codestreamLength())) {
-            reader.setInput(in, true, true);
-            ImageReadParam param = reader.getDefaultReadParam();
-            Raster raster = reader.readRaster(0, param);
-            if (raster == null) {
-                throw new CodecException("JPEG 2000: decoder returned no raster");
-            }
-            if (raster.getNumBands() != nc) {
-                throw new CodecException("JPEG 2000: decoder returned " + raster.getNumBands()
-                        + " bands, SIZ declares " + nc + " components");
-            }
-            if (raster.getWidth() < w || raster.getHeight() < ht) {
-                throw new CodecException("JPEG 2000: decoder returned " + raster.getWidth() + "x"
-                        + raster.getHeight() + ", SIZ declares " + w + "x" + ht);
-            }
-            // the image area is the bottom-right w x h part when the raster also covers an image offset
-            int x0 = raster.getMinX() + raster.getWidth() - w;
-            int y0 = raster.getMinY() + raster.getHeight() - ht;
-            int[] samples = raster.getPixels(x0, y0, w, ht, new int[w * ht * nc]);
-            normaliseSignedness(samples, h);
-            return new DecodedImage(w, ht, nc, h.maxBitDepth(), samples);
-        } finally {
-            reader.dispose();
-        }
-    }
-
     /**
-     * Decodes through JJ2000's own decoding chain (the one J2KImageReader builds internally),
-     * taking the wavelet output as it is and doing the inverse component transform here.
+     * Decodes through JJ2000's own decoding chain (the one J2KImageReader builds internally) up
+     * to the dequantized subbands, with the inverse 9-7 wavelet, the inverse component transform
+     * and the DC level shift done here.
      *
-     * <p>Used for codestreams mixing signed and unsigned components (J2KReadState clamps
-     * every component after the first signed one to the signed range) and for irreversible
-     * multiple-component transform (ICT, YBR_ICT) codestreams:
-     * JJ2000's inverse ICT rounds with {@code (int) (x + 0.5f)}, i.e. toward zero for negative
-     * values, so nearly every sample below the level-shift midpoint comes back 1 too high (the
-     * mean of US1_J2KI is 0.89 too high). Here the inverse ICT is computed in float, in the
-     * order OpenJPEG uses, and rounded to nearest-even before the DC level shift and clamping.
-     * The inverse RCT and untransformed components are handled as JJ2000 does.
+     * <p>J2KImageReader itself is not used: its J2KReadState clamps every component after the
+     * first signed one to the signed range; its inverse ICT rounds with {@code (int) (x + 0.5f)},
+     * i.e. toward zero for negative values, so nearly every sample below the level-shift midpoint
+     * came back 1 too high (the mean of US1_J2KI 0.89 too high); its 9-7 synthesis differs from
+     * the reference decompressions (see {@link Jpeg2000Irreversible}); and it offers no look at
+     * the packet headers before code-block buffers are allocated from them (see
+     * {@link #checkDeclaredLengths}). Here the inverse ICT is computed in float, in the order
+     * OpenJPEG uses, and rounded to nearest-even before the DC level shift and clamping. The
+     * inverse RCT and untransformed reversible components are handled as JJ2000 does.
      */
     static DecodedImage decodeWithJj2000Chain(byte[] data, Header h) throws IOException {
         int w = h.width();
@@ -286,6 +232,7 @@ public final class Jpeg2000Decoder {
                 for (int tx = 0; tx < tiles.x; tx++) {
                     invWT.setTile(tx, ty);
                     int t = invWT.getTileIdx();
+                    checkDeclaredLengths(breader, h.codestreamLength(), t);
                     int tw = invWT.getTileCompWidth(t, 0);
                     int th = invWT.getTileCompHeight(t, 0);
                     int x0 = invWT.getCompULX(0) - imgUlx;
@@ -338,6 +285,39 @@ public final class Jpeg2000Decoder {
                 }
             }
             return new DecodedImage(w, ht, nc, h.maxBitDepth(), out);
+        }
+    }
+
+    /**
+     * JJ2000 allocates each code-block's buffer from the lengths its packet headers declare, before
+     * it reads the bytes: a corrupt 1,277-byte codestream made it allocate 300 MB (found by
+     * fuzzing). The packet headers of a tile are read when the tile is set; a code-block whose
+     * layers declare more bytes than the whole codestream holds is refused here, before that.
+     */
+    private static void checkDeclaredLengths(BitstreamReaderAgent breader, int codestreamLength, int t)
+            throws CodecException {
+        if (!(breader instanceof FileBitstreamReaderAgent agent)) {
+            return;
+        }
+        CBlkInfo[][][][][] info = agent.getCBlkInfo();
+        for (CBlkInfo[][][][] comp : info == null ? new CBlkInfo[0][][][][] : info) {
+            for (CBlkInfo[][][] res : comp == null ? new CBlkInfo[0][][][] : comp) {
+                for (CBlkInfo[][] band : res == null ? new CBlkInfo[0][][] : res) {
+                    for (CBlkInfo[] row : band == null ? new CBlkInfo[0][] : band) {
+                        for (CBlkInfo cb : row == null ? new CBlkInfo[0] : row) {
+                            long declared = 0;
+                            for (int len : cb == null || cb.len == null ? new int[0] : cb.len) {
+                                declared += len;
+                            }
+                            if (declared > codestreamLength) {
+                                throw new CodecException("JPEG 2000: tile " + t + ": packet headers declare "
+                                        + declared + " bytes for one code-block of a " + codestreamLength
+                                        + "-byte codestream (corrupt)");
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -495,30 +475,6 @@ public final class Jpeg2000Decoder {
         return copy;
     }
 
-    /**
-     * JJ2000 writes signed components of up to 8 bits into a byte raster, which reads back
-     * unsigned; sign-extend every signed component from its depth (a no-op for the signed
-     * short / int rasters used for deeper components, whose values are already in range).
-     */
-    private static void normaliseSignedness(int[] samples, Header h) {
-        int nc = h.components();
-        for (int c = 0; c < nc; c++) {
-            int depth = h.bitDepth()[c];
-            if (h.signed()[c]) {
-                if (depth < 32) {
-                    int shift = 32 - depth;
-                    for (int i = c; i < samples.length; i += nc) {
-                        samples[i] = (samples[i] << shift) >> shift;
-                    }
-                }
-            } else if (depth < 32) {
-                int mask = (int) ((1L << depth) - 1);
-                for (int i = c; i < samples.length; i += nc) {
-                    samples[i] &= mask;
-                }
-            }
-        }
-    }
 
     /**
      * Locates the codestream (bare, or in the 'jp2c' box of a JP2 file) and parses its main
@@ -599,7 +555,6 @@ public final class Jpeg2000Decoder {
         boolean ht2k = (rsiz & 0x4000) != 0;
         int q = p + lsiz;
         int firstSot = -1;
-        boolean irreversible = false;
         while (q + 4 <= end) {
             int marker = u16(data, q);
             if (marker == SOT) {
@@ -614,10 +569,6 @@ public final class Jpeg2000Decoder {
                 break;
             }
             int len = u16(data, q + 2);
-            if (marker == COD && len >= 12 && q + 2 + len <= end) {
-                // Scod, SGcod = progression, layers(2), MCT; SPcod = levels, xcb, ycb, style, transform
-                irreversible = (data[q + 13] & 0xFF) == 0; // 9-7 wavelet (and ICT where MCT is on)
-            }
             if (len < 2) {
                 break;
             }
@@ -631,7 +582,7 @@ public final class Jpeg2000Decoder {
         if (tiles > 65535) {
             throw new CodecException("JPEG 2000: SIZ declares " + tiles + " tiles, more than 65535");
         }
-        return new Header(start, end - start, (int) w, (int) ht, csiz, depth, signed, ht2k, firstSot, irreversible);
+        return new Header(start, end - start, (int) w, (int) ht, csiz, depth, signed, ht2k, firstSot);
     }
 
     /** Returns {start, end} of the contiguous codestream in the first 'jp2c' box. */
