@@ -74,6 +74,8 @@ public final class JpegDecoder {
     private final JpegHuffmanTable[] acTables = new JpegHuffmanTable[4];
     private final int[][] qTables = new int[4][];
     private int restartInterval;
+    /** MCUs left in the current restart interval of a DCT scan. */
+    private int mcusLeft;
 
     // frame (T.81 B.2.2)
     private int sof = -1;
@@ -758,8 +760,7 @@ public final class JpegDecoder {
         for (Component c : sc) {
             c.dcPred = 0;
         }
-        int ri = restartInterval;
-        int left = ri;
+        mcusLeft = restartInterval;
         if (sc.length == 1) {
             // non-interleaved: one data unit per MCU, only the blocks covering the component (A.2.2)
             Component c = sc[0];
@@ -768,14 +769,7 @@ public final class JpegDecoder {
             int bh = ceilDiv(c.ch, 8);
             for (int by = 0; by < bh; by++) {
                 for (int bx = 0; bx < bw; bx++) {
-                    if (ri > 0) {
-                        if (left == 0) {
-                            restart();
-                            c.dcPred = 0;
-                            left = ri;
-                        }
-                        left--;
-                    }
+                    startMcu(sc);
                     decodeBlock(c, blk);
                     JpegIdct.inverse(blk, q, ws, c.plane, by * 8 * c.planeW + bx * 8, c.planeW, precision);
                 }
@@ -783,16 +777,7 @@ public final class JpegDecoder {
         } else {
             for (int my = 0; my < mcusY; my++) {
                 for (int mx = 0; mx < mcusX; mx++) {
-                    if (ri > 0) {
-                        if (left == 0) {
-                            restart();
-                            for (Component c : sc) {
-                                c.dcPred = 0;
-                            }
-                            left = ri;
-                        }
-                        left--;
-                    }
+                    startMcu(sc);
                     for (Component c : sc) {
                         int[] q = qTables[c.tq];
                         for (int v = 0; v < c.v; v++) {
@@ -806,6 +791,24 @@ public final class JpegDecoder {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Before each MCU of a DCT scan: at the end of a restart interval, resynchronises on the RSTn
+     * marker and resets the DC predictions and the end-of-band run (T.81 E.2.4, G.1.2.2).
+     */
+    private void startMcu(Component[] sc) {
+        if (restartInterval > 0) {
+            if (mcusLeft == 0) {
+                restart();
+                for (Component c : sc) {
+                    c.dcPred = 0;
+                }
+                eobrun = 0;
+                mcusLeft = restartInterval;
+            }
+            mcusLeft--;
         }
     }
 
@@ -859,8 +862,7 @@ public final class JpegDecoder {
         }
         startEntropySegment();
         eobrun = 0;
-        int ri = restartInterval;
-        int left = ri;
+        mcusLeft = restartInterval;
         if (sc.length == 1) {
             Component c = sc[0];
             int bw = ceilDiv(c.cw, 8);
@@ -868,31 +870,14 @@ public final class JpegDecoder {
             int perRow = c.planeW / 8;
             for (int by = 0; by < bh; by++) {
                 for (int bx = 0; bx < bw; bx++) {
-                    if (ri > 0) {
-                        if (left == 0) {
-                            restart();
-                            c.dcPred = 0;
-                            eobrun = 0;
-                            left = ri;
-                        }
-                        left--;
-                    }
+                    startMcu(sc);
                     progressiveBlock(c, (by * perRow + bx) * 64, ss, se, ah, al);
                 }
             }
         } else {
             for (int my = 0; my < mcusY; my++) {
                 for (int mx = 0; mx < mcusX; mx++) {
-                    if (ri > 0) {
-                        if (left == 0) {
-                            restart();
-                            for (Component c : sc) {
-                                c.dcPred = 0;
-                            }
-                            left = ri;
-                        }
-                        left--;
-                    }
+                    startMcu(sc);
                     for (Component c : sc) {
                         int perRow = c.planeW / 8;
                         for (int v = 0; v < c.v; v++) {
