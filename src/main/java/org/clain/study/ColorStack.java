@@ -60,7 +60,7 @@ public final class ColorStack {
         List<SliceHeader> slices = stack.slices();
         SliceHeader first = slices.get(0);
         ImagePixel px = ImagePixel.of(first.path(), stack.instance(first).file().dataset());
-        // the frames and their luma volume
+        // the frames, and their luma volume should a measurement need it
         VolumeLoader.checkMemory(first.path(), 5L * px.pixelsPerFrame() * slices.size());
         byte[][] frames = new byte[slices.size()][];
         // one decoder per multi-frame file: it indexes the file's fragments once, not once per frame
@@ -122,27 +122,32 @@ public final class ColorStack {
     /**
      * The frames' luma (ITU-R BT.601: 0.299 R + 0.587 G + 0.114 B, 0..255) as a volume on the stack's
      * geometry: what measurements are placed on and their statistics read from. Its modality is
-     * "OT", not the series', so that no unit (HU) is claimed for it.
+     * "OT", not the series', so that no unit (HU) is claimed for it. Its voxels are computed when
+     * first read, so that a stack only looked at holds its frames alone.
      */
     public Volume luma(SliceStack stack) {
-        int n = columns * rows;
         int perSlab = Volume.slicesPerSlab(columns, rows, frames.length);
-        short[][] slabs = Volume.allocateSlabs(columns, rows, frames.length, perSlab);
-        IntStream.range(0, frames.length).parallel().forEach(z -> {
-            short[] into = slabs[z / perSlab];
-            int at = (z % perSlab) * n;
-            byte[] rgb = frames[z];
-            for (int i = 0, k = 0; i < n; i++, k += 3) {
-                int luma = 299 * (rgb[k] & 0xFF) + 587 * (rgb[k + 1] & 0xFF) + 114 * (rgb[k + 2] & 0xFF);
-                into[at + i] = (short) ((luma + 500) / 1000);
-            }
-        });
         double[] slope = new double[frames.length];
         Arrays.fill(slope, 1);
         Instance first = stack.instance(stack.slices().get(0));
-        return new Volume(columns, rows, frames.length, slabs, perSlab, false, slope, new double[frames.length],
-                stack.voxelToPatient(), first.frameOfReferenceUid(), "OT", new double[0], new double[0], null)
+        return Volume.computedOnUse(columns, rows, frames.length, perSlab, slab -> lumaSlab(slab, perSlab), false,
+                slope, new double[frames.length], stack.voxelToPatient(), first.frameOfReferenceUid(), "OT")
                 .withValues("", 0, undecoded);
+    }
+
+    private short[] lumaSlab(int slab, int perSlab) {
+        int n = columns * rows;
+        int z0 = slab * perSlab;
+        int count = Math.min(perSlab, frames.length - z0);
+        short[] into = new short[count * n];
+        IntStream.range(0, count).parallel().forEach(k -> {
+            byte[] rgb = frames[z0 + k];
+            for (int i = 0, j = 0; i < n; i++, j += 3) {
+                int luma = 299 * (rgb[j] & 0xFF) + 587 * (rgb[j + 1] & 0xFF) + 114 * (rgb[j + 2] & 0xFF);
+                into[k * n + i] = (short) ((luma + 500) / 1000);
+            }
+        });
+        return into;
     }
 
     /** Frames that could not be decoded (left black), by index, with the reason. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.clain.geom.Affine;
 import org.clain.geom.Vec3;
@@ -28,6 +29,9 @@ public final class Volume {
     private final int nz;
     private final short[][] data;
     private final int[] offset;
+    /** For a volume computed on use: slab index to its slices, else null (every slice is in {@link #data}). */
+    private final IntFunction<short[]> slabSource;
+    private final int slicesPerSlab;
     private final boolean signed;
     private final double[] slope;
     private final double[] intercept;
@@ -64,20 +68,45 @@ public final class Volume {
     public Volume(int nx, int ny, int nz, short[][] slabs, int slicesPerSlab, boolean signed, double[] slope,
                   double[] intercept, Affine voxelToPatient, String frameOfReferenceUid, String modality,
                   double[] windowCenter, double[] windowWidth, Integer paddingValue) {
+        this(nx, ny, nz, slabs, null, slicesPerSlab, signed, slope, intercept, voxelToPatient, frameOfReferenceUid,
+                modality, windowCenter, windowWidth, paddingValue);
+    }
+
+    /**
+     * A volume whose slabs ({@code slicesPerSlab} slices each, the last may hold fewer, as
+     * {@link #allocateSlabs} lays them out) are computed by {@code slab} when first read: for
+     * derived values seldom read, such as the luma of a colour stack, which only measurements need.
+     */
+    public static Volume computedOnUse(int nx, int ny, int nz, int slicesPerSlab, IntFunction<short[]> slab,
+                                       boolean signed, double[] slope, double[] intercept, Affine voxelToPatient,
+                                       String frameOfReferenceUid, String modality) {
+        return new Volume(nx, ny, nz, null, slab, slicesPerSlab, signed, slope, intercept, voxelToPatient,
+                frameOfReferenceUid, modality, new double[0], new double[0], null);
+    }
+
+    private Volume(int nx, int ny, int nz, short[][] slabs, IntFunction<short[]> slabSource, int slicesPerSlab,
+                   boolean signed, double[] slope, double[] intercept, Affine voxelToPatient,
+                   String frameOfReferenceUid, String modality, double[] windowCenter, double[] windowWidth,
+                   Integer paddingValue) {
         if (slope.length != nz || intercept.length != nz) {
             throw new IllegalArgumentException("rescale arrays do not match nz=" + nz);
         }
         int sliceVoxels = nx * ny;
         this.data = new short[nz][];
         this.offset = new int[nz];
+        this.slabSource = slabSource;
+        this.slicesPerSlab = slicesPerSlab;
         for (int z = 0; z < nz; z++) {
             int slab = z / slicesPerSlab;
             int at = (z % slicesPerSlab) * sliceVoxels;
+            offset[z] = at;
+            if (slabSource != null) {
+                continue;
+            }
             if (slab >= slabs.length || slabs[slab] == null || slabs[slab].length < at + sliceVoxels) {
                 throw new IllegalArgumentException("slice " + z + " of " + nx + "x" + ny + " is not in its slab");
             }
             data[z] = slabs[slab];
-            offset[z] = at;
         }
         this.nx = nx;
         this.ny = ny;
@@ -151,6 +180,18 @@ public final class Volume {
 
     /** The array holding slice z (from {@link #offset(int)}, x fastest). Shared: do not modify. */
     public short[] data(int z) {
+        return slabSource == null ? data[z] : computed(z);
+    }
+
+    /** Slice z of a volume computed on use, its slab computed first if it has not been. */
+    private synchronized short[] computed(int z) {
+        if (data[z] == null) {
+            int slab = z / slicesPerSlab;
+            short[] values = slabSource.apply(slab);
+            for (int k = slab * slicesPerSlab; k < Math.min(nz, (slab + 1) * slicesPerSlab); k++) {
+                data[k] = values;
+            }
+        }
         return data[z];
     }
 
@@ -161,11 +202,11 @@ public final class Volume {
 
     /** A copy of slice z, x fastest. */
     public short[] copySlice(int z) {
-        return Arrays.copyOfRange(data[z], offset[z], offset[z] + nx * ny);
+        return Arrays.copyOfRange(data(z), offset[z], offset[z] + nx * ny);
     }
 
     public int stored(int x, int y, int z) {
-        short s = data[z][offset[z] + y * nx + x];
+        short s = data(z)[offset[z] + y * nx + x];
         return signed ? s : s & 0xFFFF;
     }
 
@@ -272,11 +313,11 @@ public final class Volume {
         return (long) nx * ny * nz;
     }
 
-    /** Bytes of the arrays holding the voxels (each counted once; headers aside). */
-    public long voxelBytes() {
+    /** Bytes of the arrays holding the voxels (each counted once; headers aside; not yet computed: none). */
+    public synchronized long voxelBytes() {
         long n = 0;
         for (int z = 0; z < nz; z++) {
-            if (z == 0 || data[z] != data[z - 1]) {
+            if (data[z] != null && (z == 0 || data[z] != data[z - 1])) {
                 n += 2L * data[z].length;
             }
         }

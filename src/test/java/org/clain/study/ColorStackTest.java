@@ -145,4 +145,22 @@ class ColorStackTest {
         SliceStack st = stack("real-mr/brain-tumor-progression_PGBM-001_T1post");
         assertFalse(ColorStack.isColor(st.series().instances().get(0)));
     }
+
+    /**
+     * The luma volume (ITU-R BT.601 weights 0.299, 0.587, 0.114, rounded) holds nothing until a
+     * measurement reads it: a colour stack only looked at keeps three bytes a pixel.
+     */
+    @Test
+    void lumaIsComputedWhenFirstRead() throws Exception {
+        SliceStack st = stack("syntaxes/pydicom-data/US1_UNCR.dcm");
+        ColorStack c = ColorStack.load(st, (done, total) -> { });
+        Volume luma = c.luma(st);
+        assertEquals(0, luma.voxelBytes(), "no luma before it is read");
+        int x = 321;
+        int y = 123;
+        int rgb = c.rgb(0)[y * c.columns() + x];
+        int expected = (299 * (rgb >> 16 & 0xFF) + 587 * (rgb >> 8 & 0xFF) + 114 * (rgb & 0xFF) + 500) / 1000;
+        assertEquals(expected, luma.stored(x, y, 0));
+        assertEquals(2L * c.columns() * c.rows() * c.size(), luma.voxelBytes());
+    }
 }
