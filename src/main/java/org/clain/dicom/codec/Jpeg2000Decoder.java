@@ -291,8 +291,10 @@ public final class Jpeg2000Decoder {
     /**
      * JJ2000 allocates each code-block's buffer from the lengths its packet headers declare, before
      * it reads the bytes: a corrupt 1,277-byte codestream made it allocate 300 MB (found by
-     * fuzzing). The packet headers of a tile are read when the tile is set; a code-block whose
-     * layers declare more bytes than the whole codestream holds is refused here, before that.
+     * fuzzing). And where a code-block's bytes run past the end of a truncated codestream, it
+     * prints a stack trace to stderr before failing. The packet headers of a tile are read when the
+     * tile is set; code-blocks declaring more bytes than the codestream holds, or bytes past its
+     * end, are refused here, before JJ2000 reads them.
      */
     private static void checkDeclaredLengths(BitstreamReaderAgent breader, int codestreamLength, int t)
             throws CodecException {
@@ -305,9 +307,17 @@ public final class Jpeg2000Decoder {
                 for (CBlkInfo[][] band : res == null ? new CBlkInfo[0][][] : res) {
                     for (CBlkInfo[] row : band == null ? new CBlkInfo[0][] : band) {
                         for (CBlkInfo cb : row == null ? new CBlkInfo[0] : row) {
+                            if (cb == null || cb.len == null) {
+                                continue;
+                            }
                             long declared = 0;
-                            for (int len : cb == null || cb.len == null ? new int[0] : cb.len) {
-                                declared += len;
+                            for (int l = 0; l < cb.len.length; l++) {
+                                declared += cb.len[l];
+                                if (cb.len[l] > 0 && cb.off != null && l < cb.off.length
+                                        && (long) cb.off[l] + cb.len[l] > codestreamLength) {
+                                    throw new CodecException("JPEG 2000: tile " + t + ": code-block data runs past"
+                                            + " the end of the " + codestreamLength + "-byte codestream (truncated)");
+                                }
                             }
                             if (declared > codestreamLength) {
                                 throw new CodecException("JPEG 2000: tile " + t + ": packet headers declare "

@@ -414,6 +414,28 @@ class Jpeg2000DecoderTest {
 
     // ---------------------------------------------------------------- corruption
 
+    /**
+     * A codestream cut short (an interrupted transfer): JJ2000 would print a stack trace to stderr
+     * on reaching the end inside a code-block; the decoder refuses the frame first, with a reason.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {3, 2})
+    void truncatedCodestreamIsRefusedWithoutAStackTrace(int keepThirds) throws Exception {
+        byte[] cs = CorpusFrames.concat(Fragments.of(SharedData.file("syntaxes/pydicom-data/US1_J2KR.dcm")));
+        byte[] cut = Arrays.copyOf(cs, cs.length * keepThirds / 4);
+        java.io.PrintStream err = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(printed, true));
+        try {
+            CodecException e = assertThrows(CodecException.class, () -> Jpeg2000Decoder.decode(cut, 0, cut.length));
+            assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("", printed.toString(), "printed to stderr");
+    }
+
+
     static Stream<Arguments> corruptionSources() {
         return Stream.of(
                 Arguments.of("syntaxes/pydicom-test_files/MR_small_jp2klossless.dcm"),
