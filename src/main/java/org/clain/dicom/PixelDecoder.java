@@ -244,6 +244,17 @@ public final class PixelDecoder {
         }
     }
 
+    /** Frame {@code index} of Double Float Pixel Data (7FE0,0009), sample by sample. */
+    public double[] doubles(int index) throws DicomException {
+        if (!pixel.doubleData()) {
+            throw new DicomException(path, pixelDataOffset, "no Double Float Pixel Data");
+        }
+        byte[] b = referenceBytes(index);
+        double[] out = new double[b.length / 8];
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(out);
+        return out;
+    }
+
     /**
      * The frame's samples as little-endian bytes of the stored type ({@link ImagePixel#dtype}):
      * the bytes REFERENCE.tsv hashes.

@@ -31,14 +31,18 @@ public record SliceImage(short[] stored, int columns, int rows, boolean signed, 
         SliceHeader h = stack.slices().get(index);
         Instance inst = stack.instance(h);
         ImagePixel px = ImagePixel.of(h.path(), inst.file().dataset());
-        if (px.samplesPerPixel() != 1 || px.doubleData()) {
+        if (px.samplesPerPixel() != 1) {
             throw new DicomException(h.path(), -1, "not a grey image: " + px.photometric() + " " + px.dtype());
         }
-        int[] v = PixelDecoder.of(inst.file()).storedValues(h.frame());
-        if (px.bitsAllocated() > 16 || px.floatData()) {
+        double[] rescale = {h.rescaleSlope()};
+        double[] offset = {h.rescaleIntercept()};
+        PixelDecoder dec = PixelDecoder.of(inst.file());
+        int[] v = px.doubleData() ? null : dec.storedValues(h.frame());
+        if (px.doubleData() || px.bitsAllocated() > 16 || px.floatData()) {
             // scaled into 16 bits as the volume will be (WideGrey), on this frame's own range
-            WideGrey.Quantized q = WideGrey.quantize(new int[][] {v}, px.floatData(), !px.signed(),
-                    new double[] {h.rescaleSlope()}, new double[] {h.rescaleIntercept()});
+            WideGrey.Quantized q = px.doubleData()
+                    ? WideGrey.quantizeDoubles(new double[][] {dec.doubles(h.frame())}, rescale, offset)
+                    : WideGrey.quantize(new int[][] {v}, px.floatData(), !px.signed(), rescale, offset);
             return new SliceImage(q.slices()[0], px.columns(), px.rows(), false, q.slope(), q.intercept(), null);
         }
         short[] s = new short[v.length];

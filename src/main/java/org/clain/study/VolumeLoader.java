@@ -57,16 +57,12 @@ public final class VolumeLoader {
             throw new DicomException(first.path(), -1, "a volume needs one sample per pixel, this series has "
                     + px.samplesPerPixel() + " (" + px.photometric() + ")");
         }
-        if (px.doubleData()) {
-            throw new DicomException(first.path(), -1, "a volume holds 16-bit voxels; this series has "
-                    + px.dtype() + " samples");
-        }
         int nx = px.columns();
         int ny = px.rows();
         int nz = slices.size();
-        boolean wide = px.bitsAllocated() > 16 || px.floatData();
-        // a wide series is decoded whole (4 bytes a sample) before it is brought into 16 bits
-        checkMemory(first.path(), (long) nx * ny * nz * (wide ? 6 : 2));
+        boolean wide = px.bitsAllocated() > 16 || px.floatData() || px.doubleData();
+        // a wide series is decoded whole (4 or 8 bytes a sample) before it is brought into 16 bits
+        checkMemory(first.path(), (long) nx * ny * nz * (px.doubleData() ? 10 : wide ? 6 : 2));
         double[] slope = new double[nz];
         double[] intercept = new double[nz];
         short[][] slabs;
@@ -75,13 +71,24 @@ public final class VolumeLoader {
         double maxError = 0;
         Map<Integer, DicomException> failed;
         if (wide) {
-            int[][] raw = new int[nz][];
-            failed = decode(slices, instances, nx, ny, slope, intercept, progress, keepGoing,
-                    (dec, s, z) -> raw[z] = dec.storedValues(s.frame()));
-            for (int z : failed.keySet()) {
-                raw[z] = new int[nx * ny];
+            WideGrey.Quantized q;
+            if (px.doubleData()) {
+                double[][] raw = new double[nz][];
+                failed = decode(slices, instances, nx, ny, slope, intercept, progress, keepGoing,
+                        (dec, s, z) -> raw[z] = dec.doubles(s.frame()));
+                for (int z : failed.keySet()) {
+                    raw[z] = new double[nx * ny];
+                }
+                q = WideGrey.quantizeDoubles(raw, slope, intercept);
+            } else {
+                int[][] raw = new int[nz][];
+                failed = decode(slices, instances, nx, ny, slope, intercept, progress, keepGoing,
+                        (dec, s, z) -> raw[z] = dec.storedValues(s.frame()));
+                for (int z : failed.keySet()) {
+                    raw[z] = new int[nx * ny];
+                }
+                q = WideGrey.quantize(raw, px.floatData(), !px.signed(), slope, intercept);
             }
-            WideGrey.Quantized q = WideGrey.quantize(raw, px.floatData(), !px.signed(), slope, intercept);
             slabs = q.slices();
             perSlab = 1;
             signed = false;

@@ -148,4 +148,55 @@ class WideGreyTest {
         assertEquals(Double.parseDouble(ref.get("max")) * scale, max, e);
         assertEquals(Double.parseDouble(ref.get("mean")) * scale, sum / v.voxelCount(), e);
     }
+
+    /**
+     * Double Float Pixel Data (7FE0,0009): a three-slice 4x3 map written here, its values spanning
+     * nine decades (1e-4 to 2e5) with a NaN, loads as a volume whose every value lies within half a
+     * step (the volume's range over 65,535) of the double written; the NaN takes the lowest level.
+     */
+    @Test
+    void doubleFloatPixelDataLoadsWithinHalfAStep(@TempDir Path dir) throws Exception {
+        int nx = 4;
+        int ny = 3;
+        double[][] written = new double[3][nx * ny];
+        for (int z = 0; z < 3; z++) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 * nx * ny).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < nx * ny; i++) {
+                written[z][i] = z == 1 && i == 5 ? Double.NaN : 1e-4 * Math.pow(10, (z * nx * ny + i) * 9.0 / 35) * 2;
+                b.putDouble(written[z][i]);
+            }
+            byte[] file = org.clain.testdata.DicomBuilder.part10(org.clain.testdata.DicomBuilder.EXPLICIT_LE)
+                    .string(0x00080016, "UI", "1.2.840.10008.5.1.4.1.1.30")
+                    .string(0x00080018, "UI", "1.2.826.0.1.3680043.10.543.9." + z)
+                    .string(0x00080060, "CS", "MR")
+                    .string(0x0020000D, "UI", "1.2.826.0.1.3680043.10.543.1")
+                    .string(0x0020000E, "UI", "1.2.826.0.1.3680043.10.543.3")
+                    .string(0x00200013, "IS", Integer.toString(z + 1))
+                    .string(0x00200032, "DS", "0\\0\\" + (2 * z))
+                    .string(0x00200037, "DS", "1\\0\\0\\0\\1\\0")
+                    .us(0x00280002, 1)
+                    .string(0x00280004, "CS", "MONOCHROME2")
+                    .us(0x00280010, ny)
+                    .us(0x00280011, nx)
+                    .string(0x00280030, "DS", "1\\1")
+                    .us(0x00280100, 64)
+                    .element(0x7FE00009, "OD", b.array())
+                    .bytes();
+            java.nio.file.Files.write(dir.resolve("map" + z + ".dcm"), file);
+        }
+        StudyIndex index = Scanner.scan(List.of(dir));
+        assertTrue(index.skipped().isEmpty(), index.skipped().toString());
+        Volume v = VolumeLoader.load(index.series().get(0).stacks().get(0));
+        assertEquals(3, v.nz());
+        double lo = written[0][0];
+        double hi = written[2][nx * ny - 1];
+        assertEquals((hi - lo) / 65535 / 2, v.quantizationError(), 1e-12 * hi);
+        for (int z = 0; z < 3; z++) {
+            for (int i = 0; i < nx * ny; i++) {
+                double expected = Double.isNaN(written[z][i]) ? lo : written[z][i];
+                assertEquals(expected, v.value(i % nx, i / nx, z), v.quantizationError() * (1 + 1e-9),
+                        "voxel " + i + " of slice " + z);
+            }
+        }
+    }
 }
