@@ -38,14 +38,7 @@ class LimitsVolumeTest {
         int n = 20;
         for (int z = 0; z < n; z++) {
             byte[] file = DicomBuilder.part10(DicomBuilder.EXPLICIT_LE)
-                    .string(0x00080016, "UI", "1.2.840.10008.5.1.4.1.1.4")
-                    .string(0x00080018, "UI", "1.2.826.0.1.3680043.10.543.7." + z)
-                    .string(0x00080060, "CS", "MR")
-                    .string(0x0020000D, "UI", "1.2.826.0.1.3680043.10.543.1")
-                    .string(0x0020000E, "UI", "1.2.826.0.1.3680043.10.543.2")
-                    .string(0x00200013, "IS", Integer.toString(z + 1))
-                    .string(0x00200032, "DS", "0\\0\\" + z)
-                    .string(0x00200037, "DS", "1\\0\\0\\0\\1\\0")
+                    .axialSlice("1.2.840.10008.5.1.4.1.1.4", "MR", "1.2.826.0.1.3680043.10.543.2", z + 1, z)
                     .image(16384, 16384, 1, 16, 1)
                     .string(0x00280030, "DS", "1\\1")
                     .header(0x7FE00010, "OW", 16384L * 16384 * 2).raw(new byte[16]).bytes();

@@ -166,14 +166,7 @@ class WideGreyTest {
                 b.putDouble(written[z][i]);
             }
             byte[] file = org.clain.testdata.DicomBuilder.part10(org.clain.testdata.DicomBuilder.EXPLICIT_LE)
-                    .string(0x00080016, "UI", "1.2.840.10008.5.1.4.1.1.30")
-                    .string(0x00080018, "UI", "1.2.826.0.1.3680043.10.543.9." + z)
-                    .string(0x00080060, "CS", "MR")
-                    .string(0x0020000D, "UI", "1.2.826.0.1.3680043.10.543.1")
-                    .string(0x0020000E, "UI", "1.2.826.0.1.3680043.10.543.3")
-                    .string(0x00200013, "IS", Integer.toString(z + 1))
-                    .string(0x00200032, "DS", "0\\0\\" + (2 * z))
-                    .string(0x00200037, "DS", "1\\0\\0\\0\\1\\0")
+                    .axialSlice("1.2.840.10008.5.1.4.1.1.30", "MR", "1.2.826.0.1.3680043.10.543.3", z + 1, 2 * z)
                     .us(0x00280002, 1)
                     .string(0x00280004, "CS", "MONOCHROME2")
                     .us(0x00280010, ny)

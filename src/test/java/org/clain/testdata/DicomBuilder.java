@@ -102,6 +102,21 @@ public final class DicomBuilder {
         return this;
     }
 
+    /**
+     * Slice {@code k} (1-based Instance Number) of a synthetic axial series: its SOP, study and series
+     * identity, and an Image Plane at z = {@code zMm} (first pixel at x = y = 0).
+     */
+    public DicomBuilder axialSlice(String sopClass, String modality, String seriesUid, int k, double zMm) {
+        return string(0x00080016, "UI", sopClass)
+                .string(0x00080018, "UI", seriesUid + "." + k)
+                .string(0x00080060, "CS", modality)
+                .string(0x0020000D, "UI", "1.2.826.0.1.3680043.10.543.1")
+                .string(0x0020000E, "UI", seriesUid)
+                .string(0x00200013, "IS", Integer.toString(k))
+                .string(0x00200032, "DS", "0\\0\\" + zMm)
+                .string(0x00200037, "DS", "1\\0\\0\\0\\1\\0");
+    }
+
     /** The Image Pixel Module of a monochrome (or RGB when spp is 3) image. */
     public DicomBuilder image(int rows, int cols, int spp, int bitsAllocated, int frames) {
         us(0x00280002, spp);
