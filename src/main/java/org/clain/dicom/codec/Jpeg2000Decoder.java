@@ -13,8 +13,6 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import jj2000.j2k.codestream.HeaderInfo;
 import jj2000.j2k.codestream.reader.BitstreamReaderAgent;
-import jj2000.j2k.codestream.reader.CBlkInfo;
-import jj2000.j2k.codestream.reader.FileBitstreamReaderAgent;
 import jj2000.j2k.codestream.reader.HeaderDecoder;
 import jj2000.j2k.decoder.DecoderSpecs;
 import jj2000.j2k.entropy.decoder.EntropyDecoder;
@@ -50,7 +48,8 @@ import jj2000.j2k.wavelet.synthesis.SubbandSyn;
  * streams, rounded negative ICT values toward zero, and clamped an unsigned component after a
  * signed one to the signed range). Signed components come back sign-extended, unsigned ones
  * non-negative. A wrong TNsot (tile-part count) in SOT markers, which makes JJ2000 drop
- * tile-parts, is repaired on a copy of the codestream first.
+ * tile-parts, is repaired on a copy of the codestream first ({@link Jpeg2000Guards}, with the other
+ * defences around JJ2000).
  *
  * <p>Thread-safe: every call builds its own decoding chain.
  */
@@ -58,12 +57,12 @@ public final class Jpeg2000Decoder {
     /** Largest number of samples (width * height * components) accepted. */
     public static final long MAX_SAMPLES = 1L << 28;
 
-    private static final int SOC = 0xFF4F;
-    private static final int SIZ = 0xFF51;
-    private static final int CAP = 0xFF50;
-    private static final int SOT = 0xFF90;
-    private static final int COD = 0xFF52;
-    private static final int EOC = 0xFFD9;
+    static final int SOC = 0xFF4F;
+    static final int SIZ = 0xFF51;
+    static final int CAP = 0xFF50;
+    static final int SOT = 0xFF90;
+    static final int COD = 0xFF52;
+    static final int EOC = 0xFFD9;
     private static final int JP2_SIGNATURE_BOX = 0x6A502020; // 'jP  '
     private static final int JP2C = 0x6A703263; // 'jp2c'
 
@@ -139,7 +138,7 @@ public final class Jpeg2000Decoder {
             throw new CodecException("JPEG 2000: HTJ2K not supported (High-Throughput JPEG 2000, Part 15 "
                     + "codestream: CAP marker / Rsiz bit 14); no Java HTJ2K decoder is available");
         }
-        refuseWhatJj2000LoopsOn(data, h);
+        Jpeg2000Guards.refuseWhatJj2000LoopsOn(data, h);
         try {
             return decodeWithJj2000Chain(data, h);
         } catch (CodecException e) {
@@ -172,7 +171,7 @@ public final class Jpeg2000Decoder {
      * came back 1 too high (the mean of US1_J2KI 0.89 too high); its 9-7 synthesis differs from
      * the reference decompressions (see {@link Jpeg2000Irreversible}); and it offers no look at
      * the packet headers before code-block buffers are allocated from them (see
-     * {@link #checkDeclaredLengths}). Here the inverse ICT is computed in float, in the order
+     * {@link Jpeg2000Guards#checkDeclaredLengths}). Here the inverse ICT is computed in float, in the order
      * OpenJPEG uses, and rounded to nearest-even before the DC level shift and clamping. The
      * inverse RCT and untransformed reversible components are handled as JJ2000 does.
      */
@@ -182,7 +181,7 @@ public final class Jpeg2000Decoder {
         int nc = h.components();
         byte[] src = data;
         int csOffset = h.codestreamOffset();
-        byte[] repaired = repairTilePartCounts(data, h);
+        byte[] repaired = Jpeg2000Guards.repairTilePartCounts(data, h);
         if (repaired != null) {
             src = repaired;
             csOffset = 0;
@@ -232,7 +231,7 @@ public final class Jpeg2000Decoder {
                 for (int tx = 0; tx < tiles.x; tx++) {
                     invWT.setTile(tx, ty);
                     int t = invWT.getTileIdx();
-                    checkDeclaredLengths(breader, h.codestreamLength(), t);
+                    Jpeg2000Guards.checkDeclaredLengths(breader, h.codestreamLength(), t);
                     int tw = invWT.getTileCompWidth(t, 0);
                     int th = invWT.getTileCompHeight(t, 0);
                     int x0 = invWT.getCompULX(0) - imgUlx;
@@ -285,49 +284,6 @@ public final class Jpeg2000Decoder {
                 }
             }
             return new DecodedImage(w, ht, nc, h.maxBitDepth(), out);
-        }
-    }
-
-    /**
-     * JJ2000 allocates each code-block's buffer from the lengths its packet headers declare, before
-     * it reads the bytes: a corrupt 1,277-byte codestream made it allocate 300 MB (found by
-     * fuzzing). And where a code-block's bytes run past the end of a truncated codestream, it
-     * prints a stack trace to stderr before failing. The packet headers of a tile are read when the
-     * tile is set; code-blocks declaring more bytes than the codestream holds, or bytes past its
-     * end, are refused here, before JJ2000 reads them.
-     */
-    private static void checkDeclaredLengths(BitstreamReaderAgent breader, int codestreamLength, int t)
-            throws CodecException {
-        if (!(breader instanceof FileBitstreamReaderAgent agent)) {
-            return;
-        }
-        CBlkInfo[][][][][] info = agent.getCBlkInfo();
-        for (CBlkInfo[][][][] comp : info == null ? new CBlkInfo[0][][][][] : info) {
-            for (CBlkInfo[][][] res : comp == null ? new CBlkInfo[0][][][] : comp) {
-                for (CBlkInfo[][] band : res == null ? new CBlkInfo[0][][] : res) {
-                    for (CBlkInfo[] row : band == null ? new CBlkInfo[0][] : band) {
-                        for (CBlkInfo cb : row == null ? new CBlkInfo[0] : row) {
-                            if (cb == null || cb.len == null) {
-                                continue;
-                            }
-                            long declared = 0;
-                            for (int l = 0; l < cb.len.length; l++) {
-                                declared += cb.len[l];
-                                if (cb.len[l] > 0 && cb.off != null && l < cb.off.length
-                                        && (long) cb.off[l] + cb.len[l] > codestreamLength) {
-                                    throw new CodecException("JPEG 2000: tile " + t + ": code-block data runs past"
-                                            + " the end of the " + codestreamLength + "-byte codestream (truncated)");
-                                }
-                            }
-                            if (declared > codestreamLength) {
-                                throw new CodecException("JPEG 2000: tile " + t + ": packet headers declare "
-                                        + declared + " bytes for one code-block of a " + codestreamLength
-                                        + "-byte codestream (corrupt)");
-                            }
-                        }
-                    }
-                }
-            }
         }
     }
 
@@ -426,65 +382,6 @@ public final class Jpeg2000Decoder {
     private static int clamp(int v, int min, int max) {
         return v < min ? min : (v > max ? max : v);
     }
-
-    /**
-     * JJ2000 trusts TNsot (the number of tile-parts of a tile, in every SOT) and stops reading
-     * a tile after that many tile-parts; with TNsot = 0 ("unknown") it misreads multi-part
-     * tiles. Some encoders write a wrong TNsot (e.g. 5 where each tile has 6 tile-parts), which
-     * silently drops the last resolution levels. If the tile-parts can be walked cleanly by
-     * their Psot lengths and any tile's TNsot disagrees with the tile-parts found, returns a
-     * copy of the codestream with TNsot corrected; otherwise null (nothing to repair).
-     */
-    static byte[] repairTilePartCounts(byte[] data, Header h) {
-        int start = h.codestreamOffset();
-        int end = start + h.codestreamLength();
-        int p = h.firstTilePart();
-        if (p < 0) {
-            return null;
-        }
-        java.util.Map<Integer, java.util.List<Integer>> parts = new java.util.HashMap<>();
-        boolean mismatch = false;
-        while (p + 12 <= end && u16(data, p) == SOT) {
-            if (u16(data, p + 2) != 10) {
-                return null;
-            }
-            int tile = u16(data, p + 4);
-            long psot = u32(data, p + 6);
-            parts.computeIfAbsent(tile, k -> new java.util.ArrayList<>()).add(p);
-            if (psot == 0) {
-                break; // last tile-part, to EOC
-            }
-            if (psot < 14 || p + psot > end) {
-                return null;
-            }
-            p += (int) psot;
-        }
-        if (p + 12 <= end && u16(data, p) != SOT && u16(data, p) != EOC) {
-            return null; // the chain does not end at EOC: leave the stream to the decoder as it is
-        }
-        for (java.util.List<Integer> list : parts.values()) {
-            for (int sot : list) {
-                int tnsot = data[sot + 11] & 0xFF;
-                if (tnsot != list.size() && !(tnsot == 0 && list.size() == 1)) {
-                    mismatch = true;
-                }
-            }
-        }
-        if (!mismatch) {
-            return null;
-        }
-        byte[] copy = java.util.Arrays.copyOfRange(data, start, end);
-        for (java.util.List<Integer> list : parts.values()) {
-            if (list.size() > 255) {
-                return null;
-            }
-            for (int sot : list) {
-                copy[sot - start + 11] = (byte) list.size();
-            }
-        }
-        return copy;
-    }
-
 
     /**
      * Locates the codestream (bare, or in the 'jp2c' box of a JP2 file) and parses its main
@@ -624,93 +521,6 @@ public final class Jpeg2000Decoder {
         throw new CodecException("JPEG 2000: JP2 file without a contiguous codestream ('jp2c') box");
     }
 
-    private static final int SOD = 0xFF93;
-    private static final int PPM = 0xFF60;
-    private static final int PPT = 0xFF61;
-
-    /**
-     * JJ2000 gives every code-block arrays as long as the number of quality layers in COD (up to
-     * 65535), so a 12x12 frame declaring 65530 layers took 0.5 s and megabytes (found by fuzzing).
-     * Every layer holds at least one packet of at least one byte (an empty packet is one padded
-     * bit), so a codestream cannot hold more layers than it has bytes: more is refused.
-     */
-    private static void checkLayers(byte[] data, int cod, Header h) throws CodecException {
-        int layers = u16(data, cod + 6);
-        if (layers > h.codestreamLength()) {
-            throw new CodecException("JPEG 2000: COD declares " + layers + " quality layers, more than the "
-                    + h.codestreamLength() + "-byte codestream can hold");
-        }
-    }
-
-    /**
-     * JJ2000's packet header bit reader (PktHeaderBitReader.readBit) never moves past two
-     * consecutive 0xFF bytes, and reads the end of a packed packet header (-1 from a
-     * ByteArrayInputStream) as endless one bits: on such data it loops for good (found by fuzzing:
-     * DicomReaderFuzzTestInputs/readAndDecodeFrames/timeout-d8253d50...). Neither happens in a valid
-     * codestream: in packet data a 0xFF byte is always followed by a byte below 0x90 (bit stuffing,
-     * MQ coder), and DICOM encoders do not pack packet headers into PPM/PPT. So tile-part bodies
-     * holding FF FF, and PPM/PPT marker segments, are refused here. Marker segment parameters (where
-     * FF FF is a legal value) are skipped by their lengths; where a header cannot be walked (JJ2000
-     * reads on through some malformed tile-part headers: a second fuzzing finding), everything after
-     * that point is checked. COD segments, main and tile-part, are checked by {@link #checkLayers}.
-     */
-    static void refuseWhatJj2000LoopsOn(byte[] data, Header h) throws CodecException {
-        int cs = h.codestreamOffset();
-        int end = cs + h.codestreamLength();
-        int q = cs + 2; // the SIZ marker
-        while (q + 4 <= end && u16(data, q) != SOT) {
-            int marker = u16(data, q);
-            if (marker == PPM) {
-                throw new CodecException("JPEG 2000: packed packet headers (PPM) not supported");
-            }
-            int len = u16(data, q + 2);
-            if ((marker & 0xFF00) != 0xFF00 || len < 2) {
-                refuseFfFf(data, q, end, cs); // a header we cannot walk: JJ2000 may still read on
-                return;
-            }
-            if (marker == COD && len >= 12 && q + 2 + len <= end) {
-                checkLayers(data, q, h);
-            }
-            q += 2 + len;
-        }
-        int p = q;
-        while (p + 12 <= end && u16(data, p) == SOT) {
-            long psot = u32(data, p + 6);
-            int partEnd = psot == 0 || psot < 14 || p + psot > end ? end : (int) (p + psot);
-            int m = p + 12;
-            while (m + 2 <= partEnd && u16(data, m) != SOD) {
-                int marker = u16(data, m);
-                if (marker == PPT) {
-                    throw new CodecException("JPEG 2000: packed packet headers (PPT) not supported");
-                }
-                if ((marker & 0xFF00) != 0xFF00 || m + 4 > partEnd || u16(data, m + 2) < 2) {
-                    // a tile-part header we cannot walk (JJ2000 reads some of these on): check all that follows
-                    refuseFfFf(data, m, end, cs);
-                    return;
-                }
-                if (marker == COD && u16(data, m + 2) >= 12 && m + 2 + u16(data, m + 2) <= partEnd) {
-                    checkLayers(data, m, h);
-                }
-                m += 2 + u16(data, m + 2);
-            }
-            refuseFfFf(data, m + 2, partEnd, cs); // the tile-part body
-            if (partEnd == end) {
-                return;
-            }
-            p = partEnd;
-        }
-        refuseFfFf(data, p, end, cs); // whatever follows the tile-parts
-    }
-
-    private static void refuseFfFf(byte[] data, int from, int to, int codestreamOffset) throws CodecException {
-        for (int i = Math.max(from, codestreamOffset); i + 1 < to; i++) {
-            if (data[i] == (byte) 0xFF && data[i + 1] == (byte) 0xFF) {
-                throw new CodecException("JPEG 2000: corrupt packet data (FF FF at codestream offset "
-                        + (i - codestreamOffset) + ")");
-            }
-        }
-    }
-
     /**
      * The codestream as an ImageInputStream whose single-byte {@code read()} throws EOFException
      * at the end instead of returning -1. JJ2000's RandomAccessIO contract is EOFException, but
@@ -736,7 +546,7 @@ public final class Jpeg2000Decoder {
             }
             if (b == 0xFF) {
                 // the packet header bit reader reads byte by byte; FF FF is where it would loop for good
-                // (refuseWhatJj2000LoopsOn refuses those streams first; this is the backstop)
+                // (Jpeg2000Guards.refuseWhatJj2000LoopsOn refuses those streams first; this is the backstop)
                 if (lastFf == at - 1) {
                     throw new java.io.EOFException("FF FF in JPEG 2000 packet data at " + at);
                 }
@@ -761,11 +571,11 @@ public final class Jpeg2000Decoder {
         return sb.toString();
     }
 
-    private static int u16(byte[] b, int i) {
+    static int u16(byte[] b, int i) {
         return ((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF);
     }
 
-    private static long u32(byte[] b, int i) {
+    static long u32(byte[] b, int i) {
         return ((long) (b[i] & 0xFF) << 24) | ((b[i + 1] & 0xFF) << 16) | ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
     }
 }

@@ -388,12 +388,12 @@ class Jpeg2000DecoderTest {
                 SharedData.file("broken/pydicom-test_files/GDCMJ2K_TextGBR.dcm")));
         Jpeg2000Decoder.Header h = Jpeg2000Decoder.readHeader(file, 0, file.length);
         assertTrue(h.codestreamOffset() > 0, "JP2 wrapper is skipped");
-        byte[] fixed = Jpeg2000Decoder.repairTilePartCounts(file, h);
+        byte[] fixed = Jpeg2000Guards.repairTilePartCounts(file, h);
         assertNotNull(fixed, "TNsot 5 with 6 tile-parts per tile must be repaired");
         // a consistent stream is left alone
         byte[] mr = CorpusFrames.concat(org.clain.testdata.Fragments.of(
                 SharedData.file("syntaxes/pydicom-data/693_J2KR.dcm")));
-        assertEquals(null, Jpeg2000Decoder.repairTilePartCounts(mr, Jpeg2000Decoder.readHeader(mr, 0, mr.length)));
+        assertEquals(null, Jpeg2000Guards.repairTilePartCounts(mr, Jpeg2000Decoder.readHeader(mr, 0, mr.length)));
     }
 
     /**
