@@ -12,6 +12,7 @@ import org.clain.study.Scanner;
 import org.clain.study.Series;
 import org.clain.study.SliceHeader;
 import org.clain.study.SliceStack;
+import org.clain.study.StandardizedUptake;
 import org.clain.study.Skipped;
 import org.clain.study.StudyIndex;
 import org.clain.geom.Vec3;
@@ -84,6 +85,15 @@ public final class InfoCommand implements Callable<Integer> {
                     o.putNull("origin");
                 }
                 o.put("uniformSpacing", st.uniformSpacing());
+                if ("PT".equals(s.modality())) {
+                    StandardizedUptake suv = StandardizedUptake.of(st);
+                    ObjectNode sn = o.putObject("suvBw");
+                    sn.put("available", suv.available());
+                    if (suv.available()) {
+                        sn.put("factor", suv.factor());
+                    }
+                    sn.put("basis", suv.basis());
+                }
                 ArrayNode w = o.putArray("warnings");
                 st.warnings().forEach(w::add);
             }

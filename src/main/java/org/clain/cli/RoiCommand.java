@@ -15,6 +15,7 @@ import org.clain.measure.Evaluation;
 import org.clain.measure.Histogram;
 import org.clain.measure.Measurement;
 import org.clain.measure.Meta;
+import org.clain.measure.PeakUptake;
 import org.clain.measure.PlanarRoi;
 import org.clain.measure.RoiResult;
 import org.clain.measure.RoiStatistics;
@@ -22,6 +23,7 @@ import org.clain.study.ColorStack;
 import org.clain.study.Scanner;
 import org.clain.study.Series;
 import org.clain.study.SliceStack;
+import org.clain.study.StandardizedUptake;
 import org.clain.study.StudyIndex;
 import org.clain.study.Volume;
 import org.clain.study.VolumeLoader;
@@ -39,7 +41,8 @@ import picocli.CommandLine.Spec;
  * LPS millimetres. Exit status: 0 done, 1 input unreadable (reason on stderr), 2 usage.
  */
 @Command(name = "roi", mixinStandardHelpOptions = true,
-        description = {"Statistics (mean, SD, min, max, median, area or volume) of a region of interest.",
+        description = {"Statistics (mean, SD, min, max, median, area or volume) of a region of interest;"
+                + " for PET, SUVbw mean, SD, max and peak (1 ml sphere, PERCIST).",
                 "Coordinates are patient LPS millimetres of the series' Frame of Reference.",
                 "Planar ROIs are sampled on their plane (trilinear, default step half the smallest voxel edge);",
                 "spheres count the voxels whose centre is inside. See docs/MEASUREMENTS.md."})
@@ -135,10 +138,12 @@ public final class RoiCommand implements Callable<Integer> {
         if (r.count() == 0) {
             System.err.println("clain: warning: the ROI holds no sample inside the volume");
         }
+        StandardizedUptake suv = vol.uptake();
+        double peak = suv != null && suv.available() && r.count() > 0 ? PeakUptake.of(vol, roi) : Double.NaN;
         if (json) {
-            System.out.println(toJson(roi, r, vol, series, unit));
+            System.out.println(toJson(roi, r, vol, series, unit, suv, peak));
         } else {
-            printText(roi, r, unit);
+            printText(roi, r, unit, suv, peak);
         }
         return 0;
     }
@@ -156,7 +161,8 @@ public final class RoiCommand implements Callable<Integer> {
         return c.luma(stack);
     }
 
-    private String toJson(Measurement roi, RoiResult r, Volume vol, Series series, String unit) {
+    private String toJson(Measurement roi, RoiResult r, Volume vol, Series series, String unit,
+                          StandardizedUptake suv, double peak) {
         ObjectNode o = Json.object();
         o.put("shape", shapeName(roi));
         o.put("seriesInstanceUid", series.seriesInstanceUid());
@@ -177,6 +183,19 @@ public final class RoiCommand implements Callable<Integer> {
             o.put("nominalVolumeMm3", e.nominalVolumeMm3());
         }
         o.put("unit", unit);
+        if (suv != null) {
+            // PET: SUVbw statistics (g/ml), or why there are none
+            ObjectNode sn = o.putObject("suvBw");
+            sn.put("available", suv.available());
+            sn.put("basis", suv.basis());
+            if (suv.available()) {
+                sn.put("factor", suv.factor());
+                num(sn, "mean", r.mean() * suv.factor());
+                num(sn, "sd", r.sd() * suv.factor());
+                num(sn, "max", r.max() * suv.factor());
+                num(sn, "peak", peak * suv.factor());
+            }
+        }
         if (roi instanceof PlanarRoi p) {
             o.set("center", Json.array(p.center().x(), p.center().y(), p.center().z()));
             o.set("u", Json.array(p.u().x(), p.u().y(), p.u().z()));
@@ -203,7 +222,7 @@ public final class RoiCommand implements Callable<Integer> {
         }
     }
 
-    private void printText(Measurement roi, RoiResult r, String unit) {
+    private void printText(Measurement roi, RoiResult r, String unit, StandardizedUptake suv, double peak) {
         String u = unit.isEmpty() ? "" : " " + unit;
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s ROI: %d %s", shapeName(roi), r.count(),
@@ -214,6 +233,13 @@ public final class RoiCommand implements Callable<Integer> {
         }
         sb.append(String.format(Locale.ROOT, "%n  mean %.3f%s  sd %.3f  min %.3f  max %.3f  median %.3f%n",
                 r.mean(), u, r.sd(), r.min(), r.max(), r.median()));
+        if (suv != null && suv.available()) {
+            double f = suv.factor();
+            sb.append(String.format(Locale.ROOT, "  SUVbw mean %.3f  sd %.3f  max %.3f  peak %.3f g/ml (%s)%n",
+                    r.mean() * f, r.sd() * f, r.max() * f, peak * f, suv.basis()));
+        } else if (suv != null) {
+            sb.append("  no SUVbw: ").append(suv.basis()).append(System.lineSeparator());
+        }
         if (Double.isFinite(r.areaMm2())) {
             sb.append(String.format(Locale.ROOT, "  area %.3f mm2%n", r.areaMm2()));
         }

@@ -18,9 +18,11 @@ public final class Tag {
     public static final int StudyDate = 0x00080020;
     public static final int SeriesDate = 0x00080021;
     public static final int AcquisitionDate = 0x00080022;
+    public static final int AcquisitionDateTime = 0x0008002A;
     public static final int ContentDate = 0x00080023;
     public static final int StudyTime = 0x00080030;
     public static final int SeriesTime = 0x00080031;
+    public static final int AcquisitionTime = 0x00080032;
     public static final int ContentTime = 0x00080033;
     public static final int AccessionNumber = 0x00080050;
     public static final int Modality = 0x00080060;
@@ -35,6 +37,7 @@ public final class Tag {
     public static final int PatientBirthDate = 0x00100030;
     public static final int PatientSex = 0x00100040;
     public static final int PatientAge = 0x00101010;
+    public static final int PatientSize = 0x00101020;
     public static final int PatientWeight = 0x00101030;
     public static final int RecommendedDisplayFrameRate = 0x00082144;
     public static final int SliceThickness = 0x00180050;
@@ -44,6 +47,10 @@ public final class Tag {
     public static final int GantryDetectorTilt = 0x00181120;
     public static final int ProtocolName = 0x00181030;
     public static final int FrameTime = 0x00181063;
+    public static final int RadiopharmaceuticalStartTime = 0x00181072;
+    public static final int RadionuclideTotalDose = 0x00181074;
+    public static final int RadionuclideHalfLife = 0x00181075;
+    public static final int RadiopharmaceuticalStartDateTime = 0x00181078;
     public static final int ImagerPixelSpacing = 0x00181164;
     public static final int SequenceOfUltrasoundRegions = 0x00186011;
     public static final int RegionSpatialFormat = 0x00186012;
@@ -71,6 +78,7 @@ public final class Tag {
     public static final int Columns = 0x00280011;
     public static final int PixelSpacing = 0x00280030;
     public static final int PixelSpacingCalibrationType = 0x00280A02;
+    public static final int CorrectedImage = 0x00280051;
     public static final int BitsAllocated = 0x00280100;
     public static final int BitsStored = 0x00280101;
     public static final int HighBit = 0x00280102;
@@ -121,6 +129,8 @@ public final class Tag {
     public static final int OffsetOfReferencedLowerLevelDirectoryEntity = 0x00041420;
     public static final int OffsetOfTheFirstDirectoryRecordOfTheRootDirectoryEntity = 0x00041200;
     public static final int Units = 0x00541001;
+    public static final int RadiopharmaceuticalInformationSequence = 0x00540016;
+    public static final int DecayCorrection = 0x00541102;
     public static final int DoseUnits = 0x30040002;
     public static final int GridFrameOffsetVector = 0x3004000C;
     public static final int DoseGridScaling = 0x3004000E;

@@ -13,6 +13,9 @@ public final class Evaluation {
     private Evaluation() {
     }
 
+    /** Unit of SUVbw. */
+    public static final String SUV_UNIT = "g/ml";
+
     /** Unit of the volume's modality values ({@link Volume#valueUnit()}), "" without a volume. */
     public static String valueUnit(Volume vol) {
         return vol == null ? "" : vol.valueUnit();
@@ -33,7 +36,9 @@ public final class Evaluation {
             out.add(new Quantity(Quantity.Kind.AREA, r.areaMm2(), "mm2"));
             out.add(new Quantity(Quantity.Kind.PERIMETER, r.perimeterMm(), "mm"));
             if (vol != null) {
-                stats(out, RoiStatistics.planar(vol, r), valueUnit(vol));
+                RoiResult res = RoiStatistics.planar(vol, r);
+                stats(out, res, valueUnit(vol));
+                uptake(out, res, vol, r);
             }
         } else if (m instanceof EllipsoidRoi e) {
             out.add(new Quantity(Quantity.Kind.VOLUME, e.nominalVolumeMm3(), "mm3"));
@@ -41,14 +46,30 @@ public final class Evaluation {
                 RoiResult res = RoiStatistics.ellipsoid(vol, e);
                 out.add(new Quantity(Quantity.Kind.VOXEL_VOLUME, res.volumeMm3(), "mm3"));
                 stats(out, res, valueUnit(vol));
+                uptake(out, res, vol, e);
             }
         } else if (m instanceof PointProbe p) {
             if (vol != null) {
-                out.add(new Quantity(Quantity.Kind.VALUE, VolumeSampler.at(vol, p.point()), valueUnit(vol)));
+                double v = VolumeSampler.at(vol, p.point());
+                out.add(new Quantity(Quantity.Kind.VALUE, v, valueUnit(vol)));
+                if (!Double.isNaN(vol.suvFactor())) {
+                    out.add(new Quantity(Quantity.Kind.SUV, v * vol.suvFactor(), SUV_UNIT));
+                }
             }
         }
         // arrows and text labels carry no number
         return out;
+    }
+
+    /** PET with an SUV factor: the ROI's SUVbw mean, max and peak. */
+    private static void uptake(List<Quantity> out, RoiResult r, Volume vol, Measurement roi) {
+        double f = vol.suvFactor();
+        if (Double.isNaN(f) || r.count() == 0) {
+            return;
+        }
+        out.add(new Quantity(Quantity.Kind.SUV_MEAN, r.mean() * f, SUV_UNIT));
+        out.add(new Quantity(Quantity.Kind.SUV_MAX, r.max() * f, SUV_UNIT));
+        out.add(new Quantity(Quantity.Kind.SUV_PEAK, PeakUptake.of(vol, roi) * f, SUV_UNIT));
     }
 
     private static void stats(List<Quantity> out, RoiResult r, String unit) {

@@ -1,6 +1,6 @@
 package org.clain.measure;
 
-/** One computed number of a measurement, with its unit ("mm", "mm2", "mm3", "deg", "HU", "" for none). */
+/** One computed number of a measurement, with its unit ("mm", "mm2", "mm3", "deg", "HU", "g/ml", "" for none). */
 public record Quantity(Kind kind, double value, String unit) {
 
     public enum Kind {
@@ -22,7 +22,13 @@ public record Quantity(Kind kind, double value, String unit) {
         /** Number of plane samples (planar ROI) or voxels (3D ROI) in the statistics. */
         COUNT("Count"),
         /** Value at a point probe. */
-        VALUE("Value");
+        VALUE("Value"),
+        /** PET, body-weight SUV (g/ml): at a point probe. */
+        SUV("SUVbw"),
+        SUV_MEAN("SUVbw mean"),
+        SUV_MAX("SUVbw max"),
+        /** The highest 1 ml sphere mean ({@link PeakUptake}). */
+        SUV_PEAK("SUVbw peak");
 
         private final String title;
 

@@ -1,7 +1,10 @@
 package org.clain.measure;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.LongConsumer;
 import org.clain.geom.Affine;
 import org.clain.geom.Vec3;
 import org.clain.study.Volume;
@@ -77,6 +80,78 @@ public final class RoiStatistics {
         if (!(stepMm > 0) || Double.isInfinite(stepMm)) {
             throw new IllegalArgumentException("sample step must be positive: " + stepMm);
         }
+        long[] outside = new long[1];
+        Values[] acc = new Values[1];
+        planeSamples(vol, roi, stepMm, grid -> acc[0] = new Values((int) Math.min(grid, Integer.MAX_VALUE - 8)),
+                (x, y, z) -> {
+                    double value = VolumeSampler.trilinear(vol, x, y, z);
+                    if (Double.isNaN(value)) {
+                        outside[0]++;
+                    } else {
+                        acc[0].add(value);
+                    }
+                });
+        return acc[0].result(Method.PLANE_SAMPLES_TRILINEAR, stepMm, outside[0], roi.areaMm2(), Double.NaN);
+    }
+
+    /** Statistics of a sphere or ellipsoid by voxel-centre inclusion (see the class comment). */
+    public static RoiResult ellipsoid(Volume vol, EllipsoidRoi roi) {
+        Objects.requireNonNull(vol, "volume");
+        checkFrame(vol, roi);
+        Values[] acc = new Values[1];
+        ellipsoidVoxels(vol, roi, box -> acc[0] = new Values((int) Math.min(box, 1 << 20)),
+                (x, y, z) -> acc[0].add(vol.value(x, y, z)));
+        return acc[0].result(Method.VOXEL_CENTRES, Double.NaN, 0, Double.NaN,
+                acc[0].size * VolumeSampler.voxelVolume(vol));
+    }
+
+    /** A voxel by its indices. */
+    @FunctionalInterface
+    interface VoxelVisitor {
+        void visit(int x, int y, int z);
+    }
+
+    /**
+     * The voxels an ROI's statistics read, each once: those whose centre is in a 3D ROI; for a planar
+     * ROI, the voxel nearest to each of its plane samples (default step).
+     */
+    static void forEachVoxel(Volume vol, Measurement roi, VoxelVisitor visitor) {
+        checkFrame(vol, roi);
+        if (roi instanceof EllipsoidRoi e) {
+            ellipsoidVoxels(vol, e, box -> { }, visitor);
+            return;
+        }
+        if (!(roi instanceof PlanarRoi p)) {
+            throw new IllegalArgumentException(roi.type() + " is not a region of interest");
+        }
+        Set<Long> seen = new HashSet<>();
+        int nx = vol.nx();
+        int ny = vol.ny();
+        planeSamples(vol, p, defaultStep(vol), grid -> { }, (x, y, z) -> {
+            int i = (int) Math.round(x);
+            int j = (int) Math.round(y);
+            int k = (int) Math.round(z);
+            if (i < 0 || j < 0 || k < 0 || i >= nx || j >= ny || k >= vol.nz()) {
+                return;
+            }
+            if (seen.add(((long) k * ny + j) * nx + i)) {
+                visitor.visit(i, j, k);
+            }
+        });
+    }
+
+    /** A plane sample by its continuous voxel coordinates. */
+    @FunctionalInterface
+    private interface SampleVisitor {
+        void visit(double x, double y, double z);
+    }
+
+    /**
+     * The ROI's plane samples (see the class comment) in continuous voxel coordinates;
+     * {@code gridSize} first hears how many grid points the ROI's bounding box holds.
+     */
+    private static void planeSamples(Volume vol, PlanarRoi roi, double stepMm, LongConsumer gridSize,
+                                     SampleVisitor visitor) {
         double sMin;
         double sMax;
         double tMin;
@@ -107,14 +182,13 @@ public final class RoiStatistics {
             throw new IllegalArgumentException("ROI would take " + grid + " samples at step " + stepMm
                     + " mm (limit " + MAX_PLANE_SAMPLES + "): use a larger step");
         }
+        gridSize.accept(grid);
         // voxel position is affine in (s, t): origin + s du + t dv
         Affine p2v = vol.patientToVoxel();
         Vec3 origin = p2v.apply(roi.center());
         Vec3 du = p2v.applyDirection(roi.u());
         Vec3 dv = p2v.applyDirection(roi.v());
-        Values acc = new Values((int) Math.min(grid, Integer.MAX_VALUE - 8));
         InPlane inside = inPlane(roi);
-        long outside = 0;
         for (long j = j0; j <= j1; j++) {
             double t = j * stepMm;
             for (long i = i0; i <= i1; i++) {
@@ -125,21 +199,14 @@ public final class RoiStatistics {
                 double x = origin.x() + s * du.x() + t * dv.x();
                 double y = origin.y() + s * du.y() + t * dv.y();
                 double z = origin.z() + s * du.z() + t * dv.z();
-                double value = VolumeSampler.trilinear(vol, x, y, z);
-                if (Double.isNaN(value)) {
-                    outside++;
-                } else {
-                    acc.add(value);
-                }
+                visitor.visit(x, y, z);
             }
         }
-        return acc.result(Method.PLANE_SAMPLES_TRILINEAR, stepMm, outside, roi.areaMm2(), Double.NaN);
     }
 
-    /** Statistics of a sphere or ellipsoid by voxel-centre inclusion (see the class comment). */
-    public static RoiResult ellipsoid(Volume vol, EllipsoidRoi roi) {
-        Objects.requireNonNull(vol, "volume");
-        checkFrame(vol, roi);
+    /** Voxels whose centre lies in the ellipsoid; {@code boxSize} first hears how many voxels the search box holds. */
+    private static void ellipsoidVoxels(Volume vol, EllipsoidRoi roi, LongConsumer boxSize,
+                                        VoxelVisitor visitor) {
         // patient-space bounding box of the ellipsoid, then its voxel-index bounding box
         double[] ext = new double[3];
         Vec3[] axes = {roi.u().times(roi.ru()), roi.v().times(roi.rv()), roi.w().times(roi.rw())};
@@ -183,7 +250,7 @@ public final class RoiStatistics {
         for (int k = 0; k < 3; k++) {
             box *= Math.max(0, to[k] - from[k] + 1);
         }
-        Values acc = new Values((int) Math.min(box, 1 << 20));
+        boxSize.accept(box);
         for (int z = from[2]; z <= to[2]; z++) {
             for (int y = from[1]; y <= to[1]; y++) {
                 for (int x = from[0]; x <= to[0]; x++) {
@@ -194,13 +261,11 @@ public final class RoiStatistics {
                     double b = (px * v.x() + py * v.y() + pz * v.z()) / roi.rv();
                     double g = (px * w.x() + py * w.y() + pz * w.z()) / roi.rw();
                     if (a * a + b * b + g * g <= 1) {
-                        acc.add(vol.value(x, y, z));
+                        visitor.visit(x, y, z);
                     }
                 }
             }
         }
-        return acc.result(Method.VOXEL_CENTRES, Double.NaN, 0, Double.NaN,
-                acc.size * VolumeSampler.voxelVolume(vol));
     }
 
     @FunctionalInterface

@@ -44,6 +44,10 @@ public final class SrCodes {
     public static final SrCode MINIMUM = sct("255605001", "Minimum");
     public static final SrCode MAXIMUM = sct("56851009", "Maximum");
     public static final SrCode MEDIAN = sct("373099004", "Median");
+    // CID 7464 General Region of Interest Measurement Modifiers
+    public static final SrCode PEAK = dcm("126031", "Peak Value Within ROI");
+    // PET: SUVbw (PS3.16 Annex D) and its UCUM unit (CID 85 SUV Units)
+    public static final SrCode SUV_BW = dcm("126401", "SUVbw");
     // CID 7470 Linear / CID 7471 Area / CID 7472 Volume measurements
     public static final SrCode DISTANCE = dcm("121206", "Distance");
     public static final SrCode PATH_LENGTH = dcm("121211", "Path length");
@@ -63,6 +67,7 @@ public final class SrCodes {
     public static final SrCode DEG = ucum("deg", "degree");
     public static final SrCode HU = ucum("[hnsf'U]", "Hounsfield unit");
     public static final SrCode NO_UNITS = ucum("1", "no units");
+    public static final SrCode SUV_BW_UNIT = ucum("{SUVbw}g/ml", "Standardized Uptake Value body weight");
 
     static SrCode dcm(String v, String m) {
         return new SrCode(v, "DCM", m);

@@ -48,13 +48,16 @@ import org.clain.study.Volume;
  *                   HAS CONCEPT MOD (121401 Derivation) = Mean | SD | Min | Max | Median (TID 1419)
  *       3D ROI      (TID 1411): CONTAINS SCOORD3D (121231, "Volume Surface") ELLIPSOID,
  *                   NUM Volume (mm3, geometric), HU statistics as above
+ *       PET with an SUV factor, either ROI: NUM (126401 SUVbw, {SUVbw}g/ml) with Derivation Mean |
+ *                   SD | Max | (126031 Peak Value Within ROI); a probe: NUM SUVbw
  *       distance, path, angles, probe (TID 1501 with TID 300): NUM (121206 Distance | 121211 Path
  *                   length | 285285000 Cobb angle | Angle | 112031) INFERRED FROM SCOORD3D
  *       arrow, text (TID 1501 qualitative evaluation): TEXT (121106, "Comment") INFERRED FROM SCOORD3D
  * </pre>
  * Every SCOORD3D carries the measurement's Referenced Frame of Reference UID; measurements without
  * a Frame of Reference are reported without coordinates. HU statistics are written for CT only
- * (112031 is an attenuation concept), from the same {@link RoiStatistics} as the UI and the CLI.
+ * (112031 is an attenuation concept), SUVbw for PET, from the same {@link RoiStatistics} as the UI
+ * and the CLI.
  *
  * <p>The document is built as an {@link Attributes} dataset; the Part 10 file is written by
  * org.clain.dicom.Part10Writer (explicit VR little endian) once that writer is in main.
@@ -177,6 +180,7 @@ public final class StructuredReport {
         g.add(new Node("HAS OBS CONTEXT", "UIDREF", SrCodes.TRACKING_UID).uid(trackingUid(m.id())));
         String forUid = m.frameOfReferenceUid();
         boolean ct = vol != null && "CT".equals(vol.modality());
+        boolean suv = vol != null && !Double.isNaN(vol.suvFactor());
         if (m instanceof PlanarRoi r) {
             if (forUid != null) {
                 g.add(scoord("CONTAINS", SrCodes.IMAGE_REGION, r.shape() == PlanarRoi.Shape.ELLIPSE ? "ELLIPSE"
@@ -186,6 +190,9 @@ public final class StructuredReport {
             if (ct) {
                 huStats(g, RoiStatistics.planar(vol, r));
             }
+            if (suv) {
+                suvStats(g, RoiStatistics.planar(vol, r), vol, r);
+            }
         } else if (m instanceof EllipsoidRoi e) {
             if (forUid != null) {
                 g.add(scoord("CONTAINS", SrCodes.VOLUME_SURFACE, "ELLIPSOID", ellipsoidPoints(e), forUid));
@@ -193,6 +200,9 @@ public final class StructuredReport {
             num(g, SrCodes.VOLUME, e.nominalVolumeMm3(), SrCodes.MM3, null);
             if (ct) {
                 huStats(g, RoiStatistics.ellipsoid(vol, e));
+            }
+            if (suv) {
+                suvStats(g, RoiStatistics.ellipsoid(vol, e), vol, e);
             }
         } else if (m instanceof Distance d) {
             inferred(num(g, SrCodes.DISTANCE, d.lengthMm(), SrCodes.MM, null), "POLYLINE", d.points(), forUid);
@@ -205,8 +215,12 @@ public final class StructuredReport {
             inferred(x, "POLYLINE", List.of(c.a1(), c.a2()), forUid);
             inferred(x, "POLYLINE", List.of(c.b1(), c.b2()), forUid);
         } else if (m instanceof PointProbe p) {
-            double v = ct ? VolumeSampler.at(vol, p.point()) : Double.NaN;
-            Node x = num(g, SrCodes.ATTENUATION_COEFFICIENT, v, SrCodes.HU, null);
+            Node x = null;
+            if (ct) {
+                x = num(g, SrCodes.ATTENUATION_COEFFICIENT, VolumeSampler.at(vol, p.point()), SrCodes.HU, null);
+            } else if (suv) {
+                x = num(g, SrCodes.SUV_BW, VolumeSampler.at(vol, p.point()) * vol.suvFactor(), SrCodes.SUV_BW_UNIT, null);
+            }
             if (x == null) {
                 x = g.add(new Node("CONTAINS", "TEXT", SrCodes.COMMENT).text("point"));
             }
@@ -246,6 +260,18 @@ public final class StructuredReport {
         num(g, SrCodes.ATTENUATION_COEFFICIENT, r.min(), SrCodes.HU, SrCodes.MINIMUM);
         num(g, SrCodes.ATTENUATION_COEFFICIENT, r.max(), SrCodes.HU, SrCodes.MAXIMUM);
         num(g, SrCodes.ATTENUATION_COEFFICIENT, r.median(), SrCodes.HU, SrCodes.MEDIAN);
+    }
+
+    /** PET: SUVbw mean, SD, max and peak (the PERCIST 1 ml sphere, {@link PeakUptake}). */
+    private static void suvStats(Node g, RoiResult r, Volume vol, Measurement roi) {
+        if (r.count() == 0) {
+            return;
+        }
+        double f = vol.suvFactor();
+        num(g, SrCodes.SUV_BW, r.mean() * f, SrCodes.SUV_BW_UNIT, SrCodes.MEAN);
+        num(g, SrCodes.SUV_BW, r.sd() * f, SrCodes.SUV_BW_UNIT, SrCodes.STANDARD_DEVIATION);
+        num(g, SrCodes.SUV_BW, r.max() * f, SrCodes.SUV_BW_UNIT, SrCodes.MAXIMUM);
+        num(g, SrCodes.SUV_BW, PeakUptake.of(vol, roi) * f, SrCodes.SUV_BW_UNIT, SrCodes.PEAK);
     }
 
     /** Adds a NUM (with an optional derivation modifier); null and nothing added for NaN. */

@@ -68,7 +68,7 @@ public final class UniformResampler {
         Affine grid = Affine.fromColumns(a.column(0), a.column(1), step, origin);
         return new Volume(v.nx(), v.ny(), nz, slabs, perSlab, v.signed(), slope, intercept, grid, v.frameOfReferenceUid(),
                 v.modality(), v.windowCenter(), v.windowWidth(), v.paddingValue())
-                .withValues(v.valueUnit(), v.quantizationError(), Map.of());
+                .withValues(v.valueUnit(), v.quantizationError(), Map.of()).withUptake(v.uptake());
     }
 
     private static int stored(Volume v, short s) {

@@ -44,6 +44,7 @@ public final class Volume {
     private final Integer paddingValue;
     private double quantizationError;
     private String valueUnit;
+    private StandardizedUptake uptake;
     private Map<Integer, String> undecodedSlices = Map.of();
 
     /** A volume over one array per slice (small and synthetic volumes). */
@@ -301,6 +302,22 @@ public final class Volume {
         valueUnit = unit;
         quantizationError = maxError;
         undecodedSlices = Collections.unmodifiableMap(new TreeMap<>(undecoded));
+        return this;
+    }
+
+    /** The SUVbw of a PET volume (available or with the reason it is not), null for other modalities. */
+    public StandardizedUptake uptake() {
+        return uptake;
+    }
+
+    /** The SUVbw factor, when the volume's values have one (PET with what SUV needs), else NaN. */
+    public double suvFactor() {
+        return uptake == null ? Double.NaN : uptake.factor();
+    }
+
+    /** Set once by the loader, before the volume is shared. */
+    Volume withUptake(StandardizedUptake suv) {
+        uptake = suv;
         return this;
     }
 

@@ -118,9 +118,13 @@ public final class VolumeLoader {
         }
         Map<Integer, String> undecoded = new TreeMap<>();
         failed.forEach((z, e) -> undecoded.put(z, e.reason()));
-        return new Volume(nx, ny, nz, slabs, perSlab, signed, slope, intercept, stack.voxelToPatient(),
+        Volume vol = new Volume(nx, ny, nz, slabs, perSlab, signed, slope, intercept, stack.voxelToPatient(),
                 firstInstance.frameOfReferenceUid(), firstInstance.modality(), wc, ww, padding)
                 .withValues(ValueUnit.of(ds, firstInstance.modality()), maxError, undecoded);
+        if ("PT".equals(firstInstance.modality())) {
+            vol.withUptake(StandardizedUptake.of(stack));
+        }
+        return vol;
     }
 
     /** Where one decoded slice goes. */

@@ -21,6 +21,7 @@ import org.clain.study.PixelSpacingSource;
 import org.clain.study.Series;
 import org.clain.study.SliceHeader;
 import org.clain.study.SliceStack;
+import org.clain.study.StandardizedUptake;
 
 /**
  * What a viewport draws over its image: patient, study and series in the corners, the image
@@ -119,6 +120,10 @@ final class ViewportOverlay {
             case NONE -> bl.add("No pixel spacing: 1 px = 1 mm");
             default -> { }
         }
+        StandardizedUptake suv = vp.volume() == null ? null : vp.volume().uptake();
+        if (suv != null) {
+            bl.add(suv.available() ? "SUVbw: " + suv.summary() : "No SUV: " + suv.summary());
+        }
         String cursor = cursorText();
         if (cursor != null) {
             bl.add(cursor);
@@ -190,7 +195,10 @@ final class ViewportOverlay {
         String unit = vp.volume() != null ? vp.volume().valueUnit()
                 : "CT".equalsIgnoreCase(vp.series().modality()) ? "HU" : "";
         unit = unit.isEmpty() ? "" : " " + unit;
-        return String.format(Locale.ROOT, "(%d, %d)  %s%s", c, r, DicomText.num(s.value(c, r)), unit);
+        double value = s.value(c, r);
+        double suv = vp.volume() != null ? vp.volume().suvFactor() : Double.NaN;
+        return String.format(Locale.ROOT, "(%d, %d)  %s%s%s", c, r, DicomText.num(value), unit,
+                Double.isNaN(suv) ? "" : String.format(Locale.ROOT, "  SUVbw %.2f", value * suv));
     }
 
     /** A horizontal bar of a round length in mm, with 1/5 ticks, bottom centre above the letter. */

@@ -11,7 +11,8 @@ import org.clain.study.Volume;
 /**
  * The window (VOI) of a viewport: centre, width, the name shown beside them, and where they come
  * from. Until the user chooses one, a series opens with the image's own DICOM window, else the
- * abdomen preset for CT, else the histogram's percentiles ({@link DefaultWindow}). When the window
+ * abdomen preset for CT, SUVbw 0 to 5 for PET with an SUV factor, else the histogram's percentiles
+ * ({@link DefaultWindow}). When the window
  * is the image's own, it follows each image's as the user scrolls.
  */
 final class VoiWindow {
@@ -74,6 +75,10 @@ final class VoiWindow {
             set(d.center(), d.width(), "DICOM");
         } else if ("CT".equalsIgnoreCase(v.modality())) {
             set(WindowPreset.ABDOMEN.center(), WindowPreset.ABDOMEN.width(), WindowPreset.ABDOMEN.label());
+        } else if (v.suvFactor() > 0) {
+            // PET is read on an SUV scale: 0 to 5 SUVbw, whatever the activity injected
+            double top = PET_SUV_TOP / v.suvFactor();
+            set(top / 2, top, "SUV 0-" + (int) PET_SUV_TOP);
         } else {
             AutoWindow.Window a = AutoWindow.percentiles(v, DefaultWindow.LOW_PERCENTILE,
                     DefaultWindow.HIGH_PERCENTILE);
@@ -92,6 +97,8 @@ final class VoiWindow {
         }
     }
 
+    /** The SUVbw at the top of a PET series' default window. */
+    static final double PET_SUV_TOP = 5;
     static final double COLOUR_CENTER = 128;
     static final double COLOUR_WIDTH = 256;
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.clain.cli.RoiCommand;
 import org.clain.study.Volume;
+import org.clain.testdata.PetSeries;
 import org.clain.testdata.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,11 @@ class RoiCommandTest {
     private record Run(int status, String out, String err) {
     }
 
-    private static synchronized Run run(String... args) {
+    private static Run run(String... args) {
+        return run(new RoiCommand(), args);
+    }
+
+    private static synchronized Run run(Object command, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -32,7 +37,7 @@ class RoiCommandTest {
         try {
             System.setOut(new PrintStream(out, true));
             System.setErr(new PrintStream(err, true));
-            int status = new CommandLine(new RoiCommand()).execute(args);
+            int status = new CommandLine(command).execute(args);
             return new Run(status, out.toString(), err.toString());
         } finally {
             System.setOut(oldOut);
@@ -70,6 +75,31 @@ class RoiCommandTest {
         }
         assertEquals((long) bf[1], total);
         assertTrue(o.get("areaMm2").isNull());
+    }
+
+    /**
+     * A PET series (75 kg, 370 MBq F-18, 60 minutes: factor 75000 / 253314180.24164078 Bq, worked out
+     * by hand) of 2400 Bq/ml: the sphere's SUVbw, in JSON and in text; `clain info` gives the factor.
+     */
+    @Test
+    void petSphereInSuv(@TempDir Path tmp) throws Exception {
+        PetSeries.write(tmp, 8, 4, (x, y, z) -> 2400, ds -> { });
+        double factor = 75000 / 253314180.24164078;
+        Run run = run(tmp.toString(), "--sphere", "16,16,16,6", "--json");
+        assertEquals(0, run.status(), run.err());
+        JsonNode suv = M.readTree(run.out()).get("suvBw");
+        assertTrue(suv.get("available").asBoolean(), run.out());
+        assertEquals(factor, suv.get("factor").asDouble(), factor * 1e-12);
+        assertEquals(2400 * factor, suv.get("mean").asDouble(), 1e-9);
+        assertEquals(2400 * factor, suv.get("max").asDouble(), 1e-9);
+        assertEquals(2400 * factor, suv.get("peak").asDouble(), 1e-9);
+        assertEquals(0, suv.get("sd").asDouble(), 1e-12);
+        Run text = run(tmp.toString(), "--sphere", "16,16,16,6");
+        assertTrue(text.out().contains(String.format(Locale.ROOT, "SUVbw mean %.3f", 2400 * factor)), text.out());
+        Run info = run(new org.clain.cli.InfoCommand(), tmp.toString(), "--json");
+        assertEquals(0, info.status(), info.err());
+        JsonNode series = M.readTree(info.out()).get("series").get(0);
+        assertEquals(factor, series.get("suvBw").get("factor").asDouble(), factor * 1e-12);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.clain.measure;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -247,6 +248,56 @@ class StructuredReportTest {
         assertEquals(0, p.exitValue(), err);
         assertTrue(err.isBlank(), "dsrdump -v reported:\n" + err);
         assertTrue(out.contains("Attenuation Coefficient"), out);
+    }
+
+    /**
+     * PET with an SUV factor: SUVbw (126401, DCM) in {SUVbw}g/ml with Derivation Mean, SD, Maximum and
+     * Peak Value Within ROI (126031), values as the engine computes them; no HU concept. dsrdump reads it.
+     */
+    @Test
+    void petRoiIsReportedInSuv(@TempDir Path dir) throws Exception {
+        Path pet = dir.resolve("pet");
+        org.clain.testdata.PetSeries.write(pet, 8, 4, (x, y, z) -> x < 4 ? 1200 : 6000, ds -> { });
+        org.clain.study.Volume vol = org.clain.study.VolumeLoader.load(org.clain.study.Scanner.scan(List.of(pet))
+                .series().get(0).stacks().get(0));
+        double f = vol.suvFactor();
+        assertTrue(f > 0);
+        java.time.Instant t = java.time.Instant.parse("2026-01-02T03:04:05Z");
+        String series = org.clain.testdata.PetSeries.UID;
+        String frame = org.clain.testdata.PetSeries.FRAME;
+        EllipsoidRoi roi = EllipsoidRoi.sphere(new Meta("p1", "Lesion", t, series, frame), new Vec3(14, 14, 14), 7);
+        PointProbe probe = new PointProbe(new Meta("p2", "", t, series, frame), new Vec3(24, 24, 24));
+        Attributes sr = StructuredReport.build(List.of(roi, probe), uid -> series.equals(uid) ? vol : null,
+                SrContext.ofStudy(AnnotationPersistenceTest.STUDY));
+        List<Attributes> groups = child(sr, "126010").getSequence(CONTENT_SEQUENCE);
+        RoiResult stats = RoiStatistics.ellipsoid(vol, roi);
+        java.util.Map<String, Double> byDerivation = new java.util.HashMap<>();
+        for (Attributes item : groups.get(0).getSequence(CONTENT_SEQUENCE)) {
+            assertFalse(isCode(item, "112031"), "no attenuation concept for PET");
+            if (isCode(item, "126401")) {
+                assertEquals("{SUVbw}g/ml", item.getSequence(MEASURED_VALUE).get(0).getSequence(UNITS).get(0)
+                        .getString(0x00080100));
+                Attributes derivation = item.getSequence(CONTENT_SEQUENCE).get(0).getSequence(CONCEPT_CODE).get(0);
+                byDerivation.put(derivation.getString(0x00080100), numeric(item));
+            }
+        }
+        assertEquals(stats.mean() * f, byDerivation.get("373098007"), 1e-6 * stats.mean() * f);
+        assertEquals(stats.max() * f, byDerivation.get("56851009"), 1e-6 * stats.max() * f);
+        assertEquals(PeakUptake.of(vol, roi) * f, byDerivation.get("126031"), 1e-6 * stats.max() * f);
+        assertTrue(byDerivation.containsKey("386136009"), byDerivation.toString());
+        assertEquals(6000 * f, numeric(child(groups.get(1), "126401")), 1e-6 * 6000 * f);
+        String dsrdump = findOnPath("dsrdump");
+        if (dsrdump != null) {
+            Path file = dir.resolve("pet-sr.dcm");
+            org.clain.dicom.Part10Writer.write(file, sr);
+            Process p = new ProcessBuilder(dsrdump, "-v", file.toString()).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), err);
+            assertTrue(err.isBlank(), "dsrdump -v reported:\n" + err);
+            assertTrue(out.contains("SUVbw") && out.contains("Peak Value Within ROI"), out);
+        }
     }
 
     static String findOnPath(String name) {

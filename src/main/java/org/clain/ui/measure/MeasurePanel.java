@@ -270,6 +270,12 @@ public final class MeasurePanel extends VBox {
             row("Min", fmt(r.min(), unit));
             row("Max", fmt(r.max(), unit));
             row("Median", fmt(r.median(), unit));
+            for (Quantity.Kind k : List.of(Quantity.Kind.SUV_MEAN, Quantity.Kind.SUV_MAX, Quantity.Kind.SUV_PEAK)) {
+                Quantity x = MeasureText.find(q, k);
+                if (x != null) {
+                    row(k.title(), MeasureText.value(x));
+                }
+            }
             if (m instanceof PlanarRoi) {
                 row("Area", fmt(r.areaMm2(), " mm²"));
                 row("Perimeter", MeasureText.value(MeasureText.find(q, Quantity.Kind.PERIMETER)));

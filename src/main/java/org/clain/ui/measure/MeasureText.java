@@ -9,6 +9,7 @@ import org.clain.measure.Arrow;
 import org.clain.measure.CobbAngle;
 import org.clain.measure.Distance;
 import org.clain.measure.EllipsoidRoi;
+import org.clain.measure.Evaluation;
 import org.clain.measure.Measurement;
 import org.clain.measure.PlanarRoi;
 import org.clain.measure.PointProbe;
@@ -70,7 +71,11 @@ public final class MeasureText {
         return s.equals("-0.0") ? "0.0" : s;
     }
 
+    /** As {@link #num(double)}; SUV with two decimals, as PET reads are reported. */
     static String num(Quantity q) {
+        if (q != null && Evaluation.SUV_UNIT.equals(q.unit()) && Double.isFinite(q.value())) {
+            return String.format(Locale.ROOT, "%.2f", q.value());
+        }
         return q == null ? "—" : num(q.value());
     }
 
@@ -105,6 +110,10 @@ public final class MeasureText {
             Quantity size = find(q, m instanceof PlanarRoi ? Quantity.Kind.AREA : Quantity.Kind.VOLUME);
             String sz = size == null ? "—" : (size.value() >= 100 ? String.format(Locale.ROOT, "%.0f", size.value())
                     : num(size)) + unit(size);
+            Quantity suvMax = find(q, Quantity.Kind.SUV_MAX);
+            if (suvMax != null) {
+                return "SUVmax " + num(suvMax) + ", peak " + num(find(q, Quantity.Kind.SUV_PEAK)) + ", " + sz;
+            }
             return mean == null ? sz : num(mean) + " ± " + num(find(q, Quantity.Kind.SD)) + unit(mean) + ", " + sz;
         } else if (m instanceof PointProbe) {
             return value(find(q, Quantity.Kind.VALUE));
@@ -131,12 +140,21 @@ public final class MeasureText {
             if (mean != null) {
                 out.add("Mean " + value(mean) + "  SD " + num(find(q, Quantity.Kind.SD)));
             }
+            Quantity suvMax = find(q, Quantity.Kind.SUV_MAX);
+            if (suvMax != null) {
+                out.add("SUVmax " + num(suvMax) + "  peak " + num(find(q, Quantity.Kind.SUV_PEAK))
+                        + "  mean " + num(find(q, Quantity.Kind.SUV_MEAN)));
+            }
             out.add(m instanceof PlanarRoi ? "Area " + value(find(q, Quantity.Kind.AREA))
                     : "Volume " + value(find(q, Quantity.Kind.VOLUME)));
         } else if (m instanceof PointProbe p) {
             Quantity v = find(q, Quantity.Kind.VALUE);
             if (v != null) {
                 out.add(value(v));
+            }
+            Quantity suv = find(q, Quantity.Kind.SUV);
+            if (suv != null) {
+                out.add("SUVbw " + num(suv));
             }
             out.add(position(p.point()));
         } else if (m instanceof Arrow a) {
