@@ -114,6 +114,10 @@ public final class InfoCommand implements Callable<Integer> {
                         s.get("description").asText(), s.get("slices").asInt(), s.get("columns").asInt(),
                         s.get("rows").asInt(), s.get("sliceSpacing").asDouble(),
                         s.get("uniformSpacing").asBoolean() ? "" : " (non-uniform)");
+                if (s.has("suvBw")) {
+                    System.out.println("    SUVbw: " + (s.get("suvBw").get("available").asBoolean() ? "" : "none, ")
+                            + s.get("suvBw").get("basis").asText());
+                }
                 s.get("warnings").forEach(w -> System.out.println("    warning: " + w.asText()));
             }
             for (Skipped sk : index.skipped()) {
