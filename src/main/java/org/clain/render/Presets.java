@@ -81,18 +81,33 @@ public final class Presets {
     }
 
     /**
-     * What a volume opens with in 3D: CT bone for CT (its values are HU); for anything else (MR, whose
-     * scale is the scanner's, doses, maps) the MR default stretched over the volume's 1st to 99th
-     * percentile, so that something shows whatever the scale.
+     * What a volume opens with in 3D: CT bone for CT (its values are HU); a MIP for PET, over SUVbw 0
+     * to 5 when the volume has an SUV factor, else from 0 to its 99th percentile; for anything else
+     * (MR, whose scale is the scanner's, doses, maps) the MR default stretched over the volume's 1st
+     * to 99th percentile, so that something shows whatever the scale.
      */
     public static Preset defaultFor(Volume v) {
         if ("CT".equals(v.modality())) {
             return get("ct-bone");
         }
-        Preset mr = get("mr-default");
+        if ("PT".equals(v.modality())) {
+            // PET is looked at in 3D as a MIP; with an SUV factor over SUVbw 0 to 5, as the 2D window
+            if (v.suvFactor() > 0) {
+                return spanning(get("mip"), 0, PET_MIP_SUV_TOP / v.suvFactor());
+            }
+            AutoWindow.Window w = AutoWindow.percentiles(v, 0, DefaultWindow.HIGH_PERCENTILE);
+            return spanning(get("mip"), 0, w.center() + w.width() / 2);
+        }
         AutoWindow.Window w = AutoWindow.percentiles(v, DefaultWindow.LOW_PERCENTILE, DefaultWindow.HIGH_PERCENTILE);
-        TransferFunction tf = mr.transferFunction().spanning(w.center() - w.width() / 2, w.center() + w.width() / 2);
-        return new Preset(mr.id(), mr.name(), mr.modality(), mr.mode(), tf, mr.shading(), mr.isoValue(), mr.isoColor());
+        return spanning(get("mr-default"), w.center() - w.width() / 2, w.center() + w.width() / 2);
+    }
+
+    /** SUVbw at the top of a PET volume's default MIP. */
+    public static final double PET_MIP_SUV_TOP = 5;
+
+    private static Preset spanning(Preset p, double lo, double hi) {
+        return new Preset(p.id(), p.name(), p.modality(), p.mode(), p.transferFunction().spanning(lo, hi), p.shading(),
+                p.isoValue(), p.isoColor());
     }
 
     /** By id (e.g. "ct-bone") or name, case-insensitive. */

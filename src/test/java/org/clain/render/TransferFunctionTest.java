@@ -148,4 +148,16 @@ class TransferFunctionTest {
         assertTrue(p.transferFunction().minHu() >= 0.795 - 1e-6 && p.transferFunction().maxHu() <= 1.254 + 1e-6);
         assertEquals("ct-bone", Presets.defaultFor(SyntheticVolume.ct(16)).id());
     }
+
+    /** PET opens in 3D as a MIP from 0 to SUVbw 5: 5 / factor Bq/ml (factor worked out by hand). */
+    @Test
+    void petOpensAsMipOverSuv(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        org.clain.testdata.PetSeries.write(tmp, 4, 4, (x, y, z) -> 600, ds -> { });
+        org.clain.study.Volume pet = org.clain.study.VolumeLoader.load(org.clain.study.Scanner.scan(List.of(tmp))
+                .series().get(0).stacks().get(0));
+        Presets.Preset p = Presets.defaultFor(pet);
+        assertEquals(RenderMode.MIP, p.mode());
+        assertEquals(0, p.transferFunction().minHu(), 0);
+        assertEquals(5 * 253314180.24164078 / 75000, p.transferFunction().maxHu(), 1e-6);
+    }
 }
