@@ -7,15 +7,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.clain.dicom.DicomException;
+import org.clain.geom.Vec3;
 import org.clain.study.Instance;
 import org.clain.study.Scanner;
+import org.clain.study.Segmentation;
 import org.clain.study.Series;
+import org.clain.study.Skipped;
 import org.clain.study.SliceHeader;
 import org.clain.study.SliceStack;
 import org.clain.study.StandardizedUptake;
-import org.clain.study.Skipped;
 import org.clain.study.StudyIndex;
-import org.clain.geom.Vec3;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -85,6 +87,9 @@ public final class InfoCommand implements Callable<Integer> {
                     o.putNull("origin");
                 }
                 o.put("uniformSpacing", st.uniformSpacing());
+                if (k == 0 && "SEG".equals(s.modality())) {
+                    segments(o, s);
+                }
                 if ("PT".equals(s.modality())) {
                     StandardizedUptake suv = StandardizedUptake.of(st);
                     ObjectNode sn = o.putObject("suvBw");
@@ -114,6 +119,10 @@ public final class InfoCommand implements Callable<Integer> {
                         s.get("description").asText(), s.get("slices").asInt(), s.get("columns").asInt(),
                         s.get("rows").asInt(), s.get("sliceSpacing").asDouble(),
                         s.get("uniformSpacing").asBoolean() ? "" : " (non-uniform)");
+                for (var seg : s.path("segments")) {
+                    System.out.printf(Locale.ROOT, "    segment %d %s: %.2f ml%n", seg.get("number").asInt(),
+                            seg.get("label").asText(), seg.get("volumeMl").asDouble());
+                }
                 if (s.has("suvBw")) {
                     System.out.println("    SUVbw: " + (s.get("suvBw").get("available").asBoolean() ? "" : "none, ")
                             + s.get("suvBw").get("basis").asText());
@@ -125,5 +134,27 @@ public final class InfoCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The segments of a series' segmentations: number, label, what they are, colour and volume (frames decoded). */
+    private static void segments(ObjectNode o, Series series) {
+        ArrayNode out = o.putArray("segments");
+        for (Instance in : series.instances()) {
+            if (!Segmentation.isSegmentation(in)) {
+                continue;
+            }
+            try {
+                for (Segmentation.Segment s : Segmentation.read(in).segments()) {
+                    ObjectNode n = out.addObject();
+                    n.put("number", s.number());
+                    n.put("label", s.label());
+                    n.put("type", s.type());
+                    n.put("rgb", String.format(Locale.ROOT, "#%06x", s.rgb()));
+                    n.put("volumeMl", s.volumeMl());
+                }
+            } catch (DicomException | RuntimeException e) {
+                o.withArray("warnings").add(in.path() + ": segmentation not read: " + e.getMessage());
+            }
+        }
     }
 }

@@ -32,6 +32,8 @@ public final class Tag {
     public static final int StudyDescription = 0x00081030;
     public static final int SeriesDescription = 0x0008103E;
     public static final int ManufacturerModelName = 0x00081090;
+    public static final int ReferencedSeriesSequence = 0x00081115;
+    public static final int CodeMeaning = 0x00080104;
     public static final int PatientName = 0x00100010;
     public static final int PatientID = 0x00100020;
     public static final int PatientBirthDate = 0x00100030;
@@ -131,6 +133,15 @@ public final class Tag {
     public static final int Units = 0x00541001;
     public static final int RadiopharmaceuticalInformationSequence = 0x00540016;
     public static final int DecayCorrection = 0x00541102;
+    public static final int SegmentationType = 0x00620001;
+    public static final int SegmentSequence = 0x00620002;
+    public static final int SegmentNumber = 0x00620004;
+    public static final int SegmentLabel = 0x00620005;
+    public static final int SegmentIdentificationSequence = 0x0062000A;
+    public static final int ReferencedSegmentNumber = 0x0062000B;
+    public static final int RecommendedDisplayCIELabValue = 0x0062000D;
+    public static final int MaximumFractionalValue = 0x0062000E;
+    public static final int SegmentedPropertyTypeCodeSequence = 0x0062000F;
     public static final int DoseUnits = 0x30040002;
     public static final int GridFrameOffsetVector = 0x3004000C;
     public static final int DoseGridScaling = 0x3004000E;

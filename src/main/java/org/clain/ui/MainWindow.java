@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -62,6 +63,7 @@ public final class MainWindow {
     private final SkippedFiles skipped;
     private MainToolBar toolBar;
     private final BooleanProperty overlays = new SimpleBooleanProperty(true);
+    private final BooleanProperty segmentationsShown = new SimpleBooleanProperty(true);
     private final BooleanProperty interpolation = new SimpleBooleanProperty(true);
     private final BooleanProperty showBrowser = new SimpleBooleanProperty(true);
     private final ExecutorService thumbnailWorker = Executors.newSingleThreadExecutor(daemon("clain-thumbnails"));
@@ -162,6 +164,8 @@ public final class MainWindow {
         commands.add(new Command("View", "Synchronised scrolling", key(KeyCode.Y), () -> { }, syncScroll));
         commands.add(new Command("View", "Reference lines", key(KeyCode.L), () -> { }, referenceLines));
         commands.add(new Command("View", "Overlays", key(KeyCode.O), () -> { }, overlays));
+        commands.add(new Command("View", "Segmentations", key(KeyCode.O, KeyCombination.SHIFT_DOWN), () -> { },
+                segmentationsShown));
         commands.add(new Command("View", "Smooth (interpolated) pixels", key(KeyCode.I, KeyCombination.SHIFT_DOWN),
                 () -> { }, interpolation));
         commands.add(new Command("View", "Series browser", key(KeyCode.B, KeyCombination.SHORTCUT_DOWN), () -> { },
@@ -182,6 +186,7 @@ public final class MainWindow {
             grid.updateReferenceLines();
         });
         overlays.addListener((o, a, b) -> grid.all().forEach(v -> v.setOverlaysVisible(b)));
+        segmentationsShown.addListener((o, a, b) -> grid.all().forEach(v -> v.setSegmentationsVisible(b)));
         interpolation.addListener((o, a, b) -> grid.all().forEach(v -> v.setInterpolate(b)));
         showBrowser.addListener((o, a, b) -> {
             if (b && !split.getItems().contains(browser)) {
@@ -299,7 +304,7 @@ public final class MainWindow {
         }
         activate(grid.all().get(0));
         fillViewports();
-        browser.select(series.get(0));
+        browser.select(grid.all().get(0).series() != null ? grid.all().get(0).series() : series.get(0));
     }
 
     public StudyIndex index() {
@@ -340,7 +345,11 @@ public final class MainWindow {
         vp.setSeries(s, stack);
         vp.setTool(toolBar.selectedTool());
         vp.setOverlaysVisible(overlays.get());
+        vp.setSegmentationsVisible(segmentationsShown.get());
         vp.setInterpolate(interpolation.get());
+        if (index != null) {
+            loader.segmentations(index, stack, vp);
+        }
         ColorStack c = loader.colorStack(stack);
         if (c != null) {
             vp.setColor(stack, c, loader.volume(stack));
@@ -392,7 +401,9 @@ public final class MainWindow {
         if (index == null || index.series().isEmpty()) {
             return;
         }
-        List<Series> series = index.series();
+        // images first: a segmentation is drawn over the series it segments, shown alone only when asked
+        List<Series> series = new ArrayList<>(index.series());
+        series.sort(Comparator.comparing(s -> "SEG".equals(s.modality())));
         for (Viewport vp : visibleViewports()) {
             if (vp.series() != null) {
                 continue;

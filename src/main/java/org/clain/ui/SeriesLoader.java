@@ -1,6 +1,7 @@
 package org.clain.ui;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,9 +14,12 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import org.clain.dicom.DicomException;
+import org.clain.dicom.Tag;
 import org.clain.render.SliceImage;
 import org.clain.study.ColorStack;
+import org.clain.study.Instance;
 import org.clain.study.Scanner;
+import org.clain.study.Segmentation;
 import org.clain.study.Series;
 import org.clain.study.Skipped;
 import org.clain.study.SliceStack;
@@ -40,6 +44,8 @@ final class SeriesLoader {
     private final Map<SliceStack, Volume> volumes = new HashMap<>();
     private final Map<SliceStack, ColorStack> colours = new HashMap<>();
     private final Map<SliceStack, Task<?>> loads = new HashMap<>();
+    /** Segmentations read, by SOP Instance UID (filled from worker threads). */
+    private final Map<String, Segmentation> segmentations = new HashMap<>();
     private Scanner scanner;
     private Task<StudyIndex> scanTask;
     private boolean scanning;
@@ -112,6 +118,66 @@ final class SeriesLoader {
         loads.clear();
         volumes.clear();
         colours.clear();
+        synchronized (segmentations) {
+            segmentations.clear();
+        }
+    }
+
+    /**
+     * The segmentations of the index that lie on a stack (same Frame of Reference, or referencing
+     * its series), read in the background the first time, then handed to the viewport showing it.
+     * A segmentation that cannot be read goes to the problems list.
+     */
+    void segmentations(StudyIndex index, SliceStack stack, Viewport vp) {
+        String series = stack.series().seriesInstanceUid();
+        String frame = stack.instance(stack.slices().get(0)).frameOfReferenceUid();
+        List<Instance> candidates = new ArrayList<>();
+        for (Series s : index.series()) {
+            for (Instance in : s.instances()) {
+                if (Segmentation.isSegmentation(in) && in != stack.instance(stack.slices().get(0))
+                        && (frame.equals(in.frameOfReferenceUid()) || referencesSeries(in, series))) {
+                    candidates.add(in);
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Map<String, Segmentation> cache = segmentations;
+        workers.submit(() -> {
+            List<Segmentation> found = new ArrayList<>();
+            for (Instance in : candidates) {
+                Segmentation seg;
+                synchronized (cache) {
+                    seg = cache.get(in.sopInstanceUid());
+                }
+                if (seg == null) {
+                    try {
+                        seg = Segmentation.read(in);
+                    } catch (DicomException | RuntimeException e) {
+                        Skipped bad = new Skipped(in.path(), "segmentation: " + e.getMessage());
+                        Platform.runLater(() -> window.addProblem(bad));
+                        continue;
+                    }
+                    synchronized (cache) {
+                        cache.put(in.sopInstanceUid(), seg);
+                    }
+                }
+                if (seg.appliesTo(series, frame)) {
+                    found.add(seg);
+                }
+            }
+            Platform.runLater(() -> vp.setSegmentations(stack, found));
+        });
+    }
+
+    private static boolean referencesSeries(Instance in, String seriesUid) {
+        for (var r : in.file().dataset().getSequence(Tag.ReferencedSeriesSequence)) {
+            if (seriesUid.equals(r.getString(Tag.SeriesInstanceUID, "").trim())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A colour stack's frames and their luma volume. */

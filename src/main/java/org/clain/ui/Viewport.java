@@ -20,6 +20,7 @@ import org.clain.render.WindowPreset;
 import org.clain.study.ColorStack;
 import org.clain.study.Instance;
 import org.clain.study.Series;
+import org.clain.study.Segmentation;
 import org.clain.study.SliceHeader;
 import org.clain.study.SliceStack;
 import org.clain.study.Volume;
@@ -77,6 +78,8 @@ public final class Viewport extends Region {
 
     private final SlicePixels pixels = new SlicePixels();
     private final OverlayPlaneImages overlayPlanes = new OverlayPlaneImages();
+    private final SegmentationLayer segmentationLayer = new SegmentationLayer();
+    private boolean segmentationsVisible = true;
     private final ViewportOverlay overlay;
 
     private final List<Consumer<Viewport>> sliceListeners = new ArrayList<>();
@@ -125,6 +128,7 @@ public final class Viewport extends Region {
         area.unturn();
         area.fitToWindow();
         referenceLines = List.of();
+        segmentationLayer.set(List.of());
         pixels.clear();
         fireSlice();
         stateChanged();
@@ -536,6 +540,33 @@ public final class Viewport extends Region {
         return overlays;
     }
 
+    /** DICOM Segmentations of this series' Frame of Reference, drawn over its images. */
+    public void setSegmentations(SliceStack st, List<Segmentation> segs) {
+        if (st == stack) {
+            segmentationLayer.set(segs);
+            redraw();
+        }
+    }
+
+    public List<Segmentation> segmentations() {
+        return segmentationLayer.segmentations();
+    }
+
+    public void setSegmentationsVisible(boolean on) {
+        segmentationsVisible = on;
+        redraw();
+    }
+
+    /** The segmentation layer over the image shown, in its pixel grid (null when none or hidden). */
+    WritableImage segmentationImage() {
+        return segmentationsVisible && hasImage() ? segmentationLayer.imageFor(stack.slices().get(slice)) : null;
+    }
+
+    /** The segments drawn on the image shown (empty when none, or hidden). */
+    List<Segmentation.Segment> segmentsShown() {
+        return segmentationsVisible && hasImage() ? segmentationLayer.present() : List.of();
+    }
+
     public Tool tool() {
         return tool;
     }
@@ -734,6 +765,11 @@ public final class Viewport extends Region {
         g.setTransform(area.transform());
         g.setImageSmoothing(interpolate && area.zoom() < 8);
         g.drawImage(image, 0, 0);
+        WritableImage seg = segmentationImage();
+        if (seg != null) {
+            g.setImageSmoothing(false);
+            g.drawImage(seg, 0, 0);
+        }
         if (overlays) {
             g.setImageSmoothing(false);
             for (OverlayPlaneImages.Placed p : overlayPlanes()) {

@@ -18,6 +18,7 @@ import org.clain.render.SliceGeometry;
 import org.clain.render.SliceImage;
 import org.clain.study.Instance;
 import org.clain.study.PixelSpacingSource;
+import org.clain.study.Segmentation;
 import org.clain.study.Series;
 import org.clain.study.SliceHeader;
 import org.clain.study.SliceStack;
@@ -159,6 +160,7 @@ final class ViewportOverlay {
         g.setTextBaseline(VPos.TOP);
         textBlock(g, tl, m, m, TextAlignment.LEFT, true);
         textBlock(g, tr, cw - m, m, TextAlignment.RIGHT, false);
+        drawSegmentLegend(g, vp.segmentsShown(), cw - m, m + 17 * tr.size() + 6);
         double lh = 17;
         g.setTextBaseline(VPos.TOP);
         textBlock(g, bl, m, ch - m - lh * bl.size(), TextAlignment.LEFT, false);
@@ -244,6 +246,21 @@ final class ViewportOverlay {
             }
         }
         return p;
+    }
+
+    /** The segments on the image, right-aligned under the series: a swatch of each colour, label and volume. */
+    private void drawSegmentLegend(GraphicsContext g, List<Segmentation.Segment> segments, double right, double top) {
+        g.setFont(TEXT);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.TOP);
+        for (int i = 0; i < segments.size(); i++) {
+            Segmentation.Segment s = segments.get(i);
+            double y = top + i * 17;
+            STYLE.shadowed(g, String.format(Locale.ROOT, "%s  %.1f ml", s.label(), s.volumeMl()), right - 16, y,
+                    OverlayText.LIGHT);
+            g.setFill(Color.rgb(s.rgb() >> 16 & 0xFF, s.rgb() >> 8 & 0xFF, s.rgb() & 0xFF));
+            g.fillRect(right - 11, y + 3, 11, 11);
+        }
     }
 
     private void textBlock(GraphicsContext g, List<String> lines, double x, double y, TextAlignment align,

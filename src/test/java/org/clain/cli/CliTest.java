@@ -38,6 +38,18 @@ class CliTest {
         }
     }
 
+    /** liver.dcm's one segment: pydicom counts 107098 set pixels of 0.810547 mm in frames 1 mm apart. */
+    @Test
+    void infoListsSegmentsWithTheirVolume() throws Exception {
+        Run r = run("info", SharedData.file("syntaxes/pydicom-data/liver.dcm").toString(), "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode seg = M.readTree(r.out()).get("series").get(0).get("segments").get(0);
+        assertEquals("Liver", seg.get("label").asText());
+        assertEquals(107098 * 0.810547 * 0.810547 / 1000, seg.get("volumeMl").asDouble(), 1e-9);
+        Run text = run("info", SharedData.file("syntaxes/pydicom-data/liver.dcm").toString());
+        assertTrue(text.out().contains("segment 1 Liver: 70.36 ml"), text.out());
+    }
+
     @Test
     void infoReportsSeriesGeometryAndSkippedFiles() throws Exception {
         Path mr = SharedData.file("real-mr/brain-tumor-progression_PGBM-001_T1post");

@@ -1,0 +1,106 @@
+package org.clain.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import org.clain.study.Segmentation;
+import org.clain.study.SliceHeader;
+
+/**
+ * The DICOM Segmentations laid over a viewport's image: each segment's pixels in its colour, a
+ * translucent fill with an opaque outline so the anatomy under it still reads. Made again only
+ * when the image (its plane) or the segmentations change.
+ */
+final class SegmentationLayer {
+    /** Fill opacity: enough to see the segment, little enough to read the tissue through it. */
+    private static final int FILL_ALPHA = 0x50;
+
+    private List<Segmentation> segmentations = List.of();
+    private SliceHeader shown;
+    private WritableImage image;
+    private List<Segmentation.Segment> present = List.of();
+
+    void set(List<Segmentation> segs) {
+        segmentations = List.copyOf(segs);
+        shown = null;
+    }
+
+    List<Segmentation> segmentations() {
+        return segmentations;
+    }
+
+    /** The layer over an image (its pixels' grid), or null when no segment lies on it. */
+    WritableImage imageFor(SliceHeader h) {
+        if (h != shown) {
+            shown = h;
+            render(h);
+        }
+        return image;
+    }
+
+    /** The segments drawn on the image last asked for, for the legend. */
+    List<Segmentation.Segment> present() {
+        return present;
+    }
+
+    private void render(SliceHeader h) {
+        image = null;
+        present = List.of();
+        if (segmentations.isEmpty() || !h.hasGeometry()) {
+            return;
+        }
+        int w = h.columns();
+        int rows = h.rows();
+        int[] argb = null;
+        List<Segmentation.Segment> found = new ArrayList<>();
+        for (Segmentation seg : segmentations) {
+            int[] labels = seg.labels(h);
+            if (labels == null) {
+                continue;
+            }
+            Set<Integer> numbers = new TreeSet<>();
+            int[] rgb = new int[maxNumber(seg) + 1];
+            for (Segmentation.Segment s : seg.segments()) {
+                rgb[s.number()] = s.rgb();
+            }
+            if (argb == null) {
+                argb = new int[w * rows];
+            }
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < w; c++) {
+                    int k = r * w + c;
+                    int l = labels[k];
+                    if (l == 0 || l >= rgb.length) {
+                        continue;
+                    }
+                    numbers.add(l);
+                    boolean edge = c == 0 || r == 0 || c == w - 1 || r == rows - 1 || labels[k - 1] != l
+                            || labels[k + 1] != l || labels[k - w] != l || labels[k + w] != l;
+                    argb[k] = (edge ? 0xFF000000 : FILL_ALPHA << 24) | rgb[l];
+                }
+            }
+            for (Segmentation.Segment s : seg.segments()) {
+                if (numbers.contains(s.number())) {
+                    found.add(s);
+                }
+            }
+        }
+        if (argb == null || found.isEmpty()) {
+            return;
+        }
+        image = new WritableImage(w, rows);
+        image.getPixelWriter().setPixels(0, 0, w, rows, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        present = List.copyOf(found);
+    }
+
+    private static int maxNumber(Segmentation seg) {
+        int m = 0;
+        for (Segmentation.Segment s : seg.segments()) {
+            m = Math.max(m, s.number());
+        }
+        return m;
+    }
+}

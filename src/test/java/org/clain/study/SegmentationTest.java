@@ -1,0 +1,154 @@
+package org.clain.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.clain.dicom.Attributes;
+import org.clain.dicom.CieLab;
+import org.clain.dicom.DicomException;
+import org.clain.dicom.Part10Writer;
+import org.clain.dicom.Tag;
+import org.clain.dicom.VR;
+import org.clain.geom.Vec3;
+import org.clain.testdata.SegWriter;
+import org.clain.testdata.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** DICOM Segmentations read and laid onto images by position. */
+class SegmentationTest {
+    private static final String FRAME = "1.2.826.0.1.3680043.10.543.80";
+
+    /**
+     * liver.dcm (QIICR, dcmqi): one segment "Liver" in 3 frames of 512x512 at 0.810547 mm, 1 mm apart.
+     * pydicom's pixel_array counts 36233, 35645 and 35220 set pixels in the three frames.
+     */
+    @Test
+    void liverSegmentationAsPydicomCountsIt() throws Exception {
+        Instance in = InstanceReader.read(SharedData.file("syntaxes/pydicom-data/liver.dcm"));
+        Segmentation seg = Segmentation.read(in);
+        assertEquals(1, seg.segments().size());
+        Segmentation.Segment liver = seg.segments().get(0);
+        assertEquals("Liver", liver.label());
+        assertEquals("Liver", liver.type());
+        assertEquals((36233 + 35645 + 35220) * 0.810547 * 0.810547 * 1.0, liver.volumeMm3(), 1e-6);
+        assertEquals(CieLab.dicomToRgb(41661, 41167, 40792), liver.rgb());
+        assertTrue(seg.referencedSeries().contains("1.2.392.200103.20080913.113635.1.2009.6.22.21.43.10.23430.1"));
+        // an image on the second frame's plane shows that frame's 35645 pixels
+        SliceHeader second = in.slices().get(1);
+        assertEquals(35645, count(seg.labels(second), 1));
+        // 2 mm beyond the last frame: nothing
+        SliceHeader away = at(second, second.position().plus(new Vec3(0, 0, 3)));
+        assertNull(seg.labels(away));
+        assertTrue(seg.appliesTo("any", in.frameOfReferenceUid()));
+        assertFalse(seg.appliesTo("any", "1.2.3"));
+    }
+
+    @Test
+    void notASegmentation() throws Exception {
+        Instance ct = InstanceReader.read(SharedData.file("syntaxes/pydicom-test_files/CT_small.dcm"));
+        assertThrows(DicomException.class, () -> Segmentation.read(ct));
+    }
+
+    /**
+     * A segmentation on a 2 mm grid laid on 1 mm images with the same first pixel centre: the 4x4
+     * frame pixels (2..5, 2..5) cover image pixels c with round(c / 2) in 2..5, c = 3..10: 8x8.
+     */
+    @Test
+    void coarserGridIsResampled(@TempDir Path tmp) throws Exception {
+        boolean[] square = new boolean[8 * 8];
+        for (int v = 2; v <= 5; v++) {
+            for (int u = 2; u <= 5; u++) {
+                square[v * 8 + u] = true;
+            }
+        }
+        Path file = tmp.resolve("seg.dcm");
+        SegWriter.write(file, FRAME, null, 8, 8, 2.0, List.of(new SegWriter.Frame(1, new Vec3(0, 0, 10), square)));
+        Segmentation seg = Segmentation.read(InstanceReader.read(file));
+        SliceHeader image = axial(16, 1.0, 10.0);
+        int[] labels = seg.labels(image);
+        assertEquals(64, count(labels, 1));
+        for (int r = 0; r < 16; r++) {
+            for (int c = 0; c < 16; c++) {
+                boolean in = r >= 3 && r <= 10 && c >= 3 && c <= 10;
+                assertEquals(in ? 1 : 0, labels[r * 16 + c], "pixel " + c + "," + r);
+            }
+        }
+        // its volume: 16 pixels of 2 x 2 mm, frames 2.5 mm apart (Spacing Between Slices)
+        assertEquals(16 * 4 * 2.5, seg.segments().get(0).volumeMm3(), 1e-9);
+    }
+
+    /** Two segments on the same plane: each where it is, the higher number where both are. */
+    @Test
+    void overlappingSegments(@TempDir Path tmp) throws Exception {
+        boolean[] left = new boolean[4 * 4];
+        boolean[] top = new boolean[4 * 4];
+        for (int i = 0; i < 16; i++) {
+            left[i] = i % 4 < 2;
+            top[i] = i / 4 < 2;
+        }
+        Path file = tmp.resolve("two.dcm");
+        SegWriter.write(file, FRAME, null, 4, 4, 1.0, List.of(new SegWriter.Frame(1, Vec3.ZERO, left),
+                new SegWriter.Frame(2, Vec3.ZERO, top)));
+        Segmentation seg = Segmentation.read(InstanceReader.read(file));
+        assertEquals(2, seg.segments().size());
+        int[] labels = seg.labels(axial(4, 1.0, 0));
+        assertEquals(2, labels[0]);
+        assertEquals(1, labels[2 * 4]);
+        assertEquals(2, labels[3]);
+        assertEquals(0, labels[3 * 4 + 3]);
+    }
+
+    /** FRACTIONAL: a pixel is in from half the Maximum Fractional Value (255: 128 and above). */
+    @Test
+    void fractionalFramesAreThresholdedAtHalf(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("frac.dcm");
+        int[] values = {0, 127, 128, 255};
+        Attributes ds = SegWriter.header(FRAME, null, 2, 2, 1.0, "FRACTIONAL", 1);
+        ds.setInts(Tag.BitsAllocated, VR.US, 8);
+        ds.setInts(Tag.BitsStored, VR.US, 8);
+        ds.setInts(Tag.HighBit, VR.US, 7);
+        ds.setInts(Tag.MaximumFractionalValue, VR.US, 255);
+        byte[] px = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            px[i] = (byte) values[i];
+        }
+        ds.setSequence(Tag.PerFrameFunctionalGroupsSequence, List.of(SegWriter.frameGroups(ds, 1, Vec3.ZERO)));
+        ds.setBytes(Tag.PixelData, VR.OB, px);
+        Part10Writer.write(file, ds);
+        int[] labels = Segmentation.read(InstanceReader.read(file)).labels(axial(2, 1.0, 0));
+        assertEquals(List.of(0, 0, 1, 1), List.of(labels[0], labels[1], labels[2], labels[3]));
+    }
+
+    /** sRGB red is L* 53.2408, a* 80.0925, b* 67.2032 under D65 (CIE 15 colorimetry), white L* 100. */
+    @Test
+    void cieLabToSrgb() {
+        assertEquals(0xFF0000, CieLab.labToRgb(53.2408, 80.0925, 67.2032));
+        assertEquals(0xFFFFFF, CieLab.dicomToRgb(0xFFFF, 0x8080, 0x8080));
+        assertEquals(0x000000, CieLab.dicomToRgb(0, 0x8080, 0x8080));
+    }
+
+    private static int count(int[] labels, int segment) {
+        int n = 0;
+        for (int l : labels) {
+            n += l == segment ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static SliceHeader axial(int n, double spacing, double z) {
+        return new SliceHeader(Path.of("image"), 0, "1.2.3", 1, new Vec3(0, 0, z), new Vec3(1, 0, 0), new Vec3(0, 1, 0),
+                spacing, spacing, PixelSpacingSource.PATIENT, spacing, n, n, 1, 0, null, null, false);
+    }
+
+    private static SliceHeader at(SliceHeader h, Vec3 position) {
+        return new SliceHeader(h.path(), 0, "1.2.3", 1, position, h.rowDirection(), h.columnDirection(), h.rowSpacing(),
+                h.columnSpacing(), h.spacingSource(), h.sliceThickness(), h.rows(), h.columns(), 1, 0, null, null, false);
+    }
+
+}

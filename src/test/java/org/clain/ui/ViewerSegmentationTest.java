@@ -1,0 +1,91 @@
+package org.clain.ui;
+
+import static org.clain.ui.UiTestSupport.CT;
+import static org.clain.ui.UiTestSupport.fx;
+import static org.clain.ui.UiTestSupport.fxRun;
+import static org.clain.ui.UiTestSupport.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.clain.study.Scanner;
+import org.clain.study.SliceHeader;
+import org.clain.study.SliceStack;
+import org.clain.study.Segmentation;
+import org.clain.testdata.SegWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * A segmentation in the study is drawn over the series it segments: the abdomen CT with a
+ * segmentation written by the test, a 60 x 60 pixel square on three of its slices.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ViewerSegmentationTest {
+    static {
+        UiTestSupport.init();
+    }
+
+    private MainWindow mw;
+
+    @Start
+    void start(Stage stage) {
+        mw = new MainWindow(stage, new UserConfig());
+        stage.show();
+    }
+
+    @Test
+    void segmentationIsDrawnOverTheCt(FxRobot robot, @TempDir Path tmp) throws Exception {
+        SliceStack ct = Scanner.scan(List.of(CT)).series().get(0).stacks().get(0);
+        boolean[] square = new boolean[512 * 512];
+        for (int r = 200; r < 260; r++) {
+            for (int c = 300; c < 360; c++) {
+                square[r * 512 + c] = true;
+            }
+        }
+        List<SegWriter.Frame> frames = new ArrayList<>();
+        for (int z = 60; z <= 62; z++) {
+            frames.add(new SegWriter.Frame(1, ct.slices().get(z).position(), square));
+        }
+        String frame = ct.instance(ct.slices().get(0)).frameOfReferenceUid();
+        SegWriter.write(tmp.resolve("seg.dcm"), frame, null, 512, 512, ct.slices().get(0).rowSpacing(), frames);
+
+        fxRun(() -> mw.open(List.of(CT, tmp.resolve("seg.dcm"))));
+        waitUntil("the CT and its segmentation", 120, () -> !mw.busy() && mw.activeViewport().volume() != null
+                && !mw.activeViewport().segmentations().isEmpty());
+        Viewport vp = fx(() -> mw.activeViewport());
+        assertEquals("CT", fx(() -> vp.series().modality()), "the image series opens, not the segmentation");
+        fxRun(() -> vp.setSlice(61));
+        List<Segmentation.Segment> shown = fx(vp::segmentsShown);
+        assertEquals(1, shown.size());
+        assertEquals("S1", shown.get(0).label());
+        SliceHeader h = ct.slices().get(61);
+        assertEquals(3 * 3600 * h.rowSpacing() * h.columnSpacing() * 2.5, shown.get(0).volumeMm3(), 1e-6);
+        WritableImage layer = fx(vp::segmentationImage);
+        assertEquals(0xFF, layer.getPixelReader().getArgb(300, 200) >>> 24, "outline opaque");
+        int inside = layer.getPixelReader().getArgb(330, 230) >>> 24;
+        assertTrue(inside > 0 && inside < 0xFF, "fill translucent: " + inside);
+        assertEquals(0, layer.getPixelReader().getArgb(100, 100) >>> 24);
+        // two slices away from the last frame: nothing
+        fxRun(() -> vp.setSlice(65));
+        assertTrue(fx(vp::segmentsShown).isEmpty());
+        assertNull(fx(vp::segmentationImage));
+        // View > Segmentations (Shift+O) hides them
+        fxRun(() -> vp.setSlice(61));
+        robot.clickOn(vp);
+        robot.push(KeyCode.SHIFT, KeyCode.O);
+        waitUntil("hidden", 10, () -> vp.segmentsShown().isEmpty());
+        robot.push(KeyCode.SHIFT, KeyCode.O);
+        waitUntil("shown again", 10, () -> !vp.segmentsShown().isEmpty());
+    }
+}
