@@ -235,6 +235,120 @@ public final class Segmentation {
     }
 
     /**
+     * The segment at each pixel of a plane of any orientation (a reformat): pixel (c, r) is at
+     * {@code origin + c stepColumn + r stepRow}; each pixel centre takes the frames whose plane lies
+     * within half the frame spacing of it and is looked up in them (nearest pixel). Row by row, 0
+     * for none, the highest number where segments overlap; null when no frame reaches the plane.
+     */
+    public int[] labels(Vec3 origin, Vec3 stepColumn, Vec3 stepRow, int columns, int rows) {
+        int[] out = null;
+        for (Stack st : stacks()) {
+            Vec3 n = st.normal;
+            double d0 = origin.dot(n);
+            double dc = stepColumn.dot(n);
+            double dr = stepRow.dot(n);
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < columns; c++) {
+                    double d = d0 + c * dc + r * dr;
+                    int k = st.firstAtOrAbove(d - halfSpacing - 1e-3);
+                    for (; k < st.along.length && st.along[k] <= d + halfSpacing + 1e-3; k++) {
+                        Frame f = st.frames[k];
+                        SliceHeader p = f.plane();
+                        double qx = origin.x() + c * stepColumn.x() + r * stepRow.x() - p.position().x();
+                        double qy = origin.y() + c * stepColumn.y() + r * stepRow.y() - p.position().y();
+                        double qz = origin.z() + c * stepColumn.z() + r * stepRow.z() - p.position().z();
+                        Vec3 rd = p.rowDirection();
+                        Vec3 cd = p.columnDirection();
+                        int iu = (int) Math.floor((qx * rd.x() + qy * rd.y() + qz * rd.z()) / p.columnSpacing() + 0.5);
+                        int iv = (int) Math.floor((qx * cd.x() + qy * cd.y() + qz * cd.z()) / p.rowSpacing() + 0.5);
+                        if (iu >= 0 && iv >= 0 && iu < p.columns() && iv < p.rows() && contains(f.runs(),
+                                iv * p.columns() + iu)) {
+                            if (out == null) {
+                                out = new int[columns * rows];
+                            }
+                            out[r * columns + c] = Math.max(out[r * columns + c], f.segment());
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Frames of one orientation, sorted by their position along its normal. */
+    private static final class Stack {
+        final Vec3 normal;
+        final Frame[] frames;
+        final double[] along;
+
+        Stack(Vec3 normal, List<Frame> fs) {
+            this.normal = normal;
+            this.frames = fs.stream().sorted((a, b) -> Double.compare(a.plane().position().dot(normal),
+                    b.plane().position().dot(normal))).toArray(Frame[]::new);
+            this.along = Arrays.stream(frames).mapToDouble(f -> f.plane().position().dot(normal)).toArray();
+        }
+
+        int firstAtOrAbove(double d) {
+            int lo = 0;
+            int hi = along.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (along[mid] < d) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+    }
+
+    private List<Stack> stacks;
+
+    /** The frames grouped by orientation (nearly always one group), made on first use. */
+    private synchronized List<Stack> stacks() {
+        if (stacks == null) {
+            List<Vec3> normals = new ArrayList<>();
+            List<List<Frame>> groups = new ArrayList<>();
+            for (Frame f : frames) {
+                Vec3 n = f.plane().normal();
+                int g = 0;
+                while (g < normals.size() && Math.abs(normals.get(g).dot(n)) < 0.9999) {
+                    g++;
+                }
+                if (g == normals.size()) {
+                    normals.add(n);
+                    groups.add(new ArrayList<>());
+                }
+                groups.get(g).add(f);
+            }
+            List<Stack> out = new ArrayList<>();
+            for (int g = 0; g < normals.size(); g++) {
+                out.add(new Stack(normals.get(g), groups.get(g)));
+            }
+            stacks = out;
+        }
+        return stacks;
+    }
+
+    /** Whether raster index i falls in one of the runs (start, end exclusive; sorted, disjoint). */
+    private static boolean contains(int[] runs, int i) {
+        int lo = 0;
+        int hi = runs.length / 2 - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (i < runs[2 * mid]) {
+                hi = mid - 1;
+            } else if (i >= runs[2 * mid + 1]) {
+                lo = mid + 1;
+            } else {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The segment at each pixel of an image (row by row; 0 for none, the highest number where segments
      * overlap): the frames parallel to the image within half the segmentation's frame spacing of it,
      * each pixel centre looked up in them (nearest pixel). Null when no frame lies on the image.

@@ -86,6 +86,7 @@ final class MprMode {
                     vp.windowCenter(), vp.windowWidth(), b);
             workspace.setOnClose(this::close);
         }
+        workspace.setSegmentations(vp.segmentationsVisible() ? vp.segmentations() : List.of());
         workspace.setMode(m);
         window.showInCentre(workspace);
         return workspace;

@@ -71,6 +71,12 @@ public final class MprView extends Region {
     // the last frame shown
     private Frame frame;
     private WritableImage image;
+    /** The segmentations on the last frame's plane, in its pixel grid, or null. */
+    private WritableImage segmentationImage;
+
+    WritableImage segmentationImage() {
+        return segmentationImage;
+    }
     private PixelBuffer<IntBuffer> pixels;
     private byte[] grey;
     private WindowLevel frameWindow;
@@ -292,6 +298,12 @@ public final class MprView extends Region {
         frame = f;
         frames++;
         Plane p = f.plane();
+        Vec3 origin = p.pixelToPatient(0, 0);
+        Vec3 stepColumn = p.pixelToPatient(1, 0).minus(origin);
+        Vec3 stepRow = p.pixelToPatient(0, 1).minus(origin);
+        SegmentationLayer.Painted seg = ws.segmentations().isEmpty() ? null : SegmentationLayer.paint(ws.segmentations(),
+                s -> s.labels(origin, stepColumn, stepRow, p.width(), p.height()), p.width(), p.height());
+        segmentationImage = seg == null ? null : seg.image();
         if (image == null || (int) image.getWidth() != p.width() || (int) image.getHeight() != p.height()) {
             int[] data = new int[p.width() * p.height()];
             pixels = new PixelBuffer<>(p.width(), p.height(), IntBuffer.wrap(data), PixelFormat.getIntArgbPreInstance());
@@ -492,6 +504,10 @@ public final class MprView extends Region {
                 o.getY());
         g.setImageSmoothing(true);
         g.drawImage(image, 0, 0);
+        if (segmentationImage != null) {
+            g.setImageSmoothing(false);
+            g.drawImage(segmentationImage, 0, 0);
+        }
         g.restore();
     }
 

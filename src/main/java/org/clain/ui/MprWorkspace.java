@@ -36,6 +36,7 @@ import org.clain.render.Plane;
 import org.clain.render.Slab;
 import org.clain.render.WindowLevel;
 import org.clain.render.WindowPreset;
+import org.clain.study.Segmentation;
 import org.clain.study.Series;
 import org.clain.study.Volume;
 
@@ -112,6 +113,7 @@ public final class MprWorkspace extends BorderPane {
     private String rendererText = "";
     private CurvedMprWindow curvedWindow;
     private boolean disposed;
+    private List<Segmentation> segmentations = List.of();
 
     /**
      * @param windowCenter the window the MPR starts with (the 2D viewport's), shared by the views
@@ -300,6 +302,16 @@ public final class MprWorkspace extends BorderPane {
     }
 
     // ---------------------------------------------------------------- state
+
+    /** Segmentations drawn over the reformats (those shown in the 2D viewport the MPR came from). */
+    public void setSegmentations(List<Segmentation> segs) {
+        segmentations = List.copyOf(segs);
+        views.values().forEach(MprView::requestRender);
+    }
+
+    List<Segmentation> segmentations() {
+        return segmentations;
+    }
 
     public Volume volume() {
         return volume;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import org.clain.study.Segmentation;
@@ -12,7 +13,8 @@ import org.clain.study.SliceHeader;
 /**
  * The DICOM Segmentations laid over a viewport's image: each segment's pixels in its colour, a
  * translucent fill with an opaque outline so the anatomy under it still reads. Made again only
- * when the image (its plane) or the segmentations change.
+ * when the image (its plane) or the segmentations change. MPR views paint theirs with
+ * {@link #paint}.
  */
 final class SegmentationLayer {
     /** Fill opacity: enough to see the segment, little enough to read the tissue through it. */
@@ -47,17 +49,24 @@ final class SegmentationLayer {
     }
 
     private void render(SliceHeader h) {
-        image = null;
-        present = List.of();
-        if (segmentations.isEmpty() || !h.hasGeometry()) {
-            return;
-        }
-        int w = h.columns();
-        int rows = h.rows();
+        Painted p = h.hasGeometry() ? paint(segmentations, seg -> seg.labels(h), h.columns(), h.rows()) : null;
+        image = p == null ? null : p.image();
+        present = p == null ? List.of() : p.segments();
+    }
+
+    /** An image of the segments and the segments in it. */
+    record Painted(WritableImage image, List<Segmentation.Segment> segments) {
+    }
+
+    /**
+     * Paints segmentations' labels ({@code labels} gives each one's, row by row, or null where it has
+     * none) into a w x h image: translucent fill, opaque outline. Null when no segment is there.
+     */
+    static Painted paint(List<Segmentation> segmentations, Function<Segmentation, int[]> labelsOf, int w, int rows) {
         int[] argb = null;
         List<Segmentation.Segment> found = new ArrayList<>();
         for (Segmentation seg : segmentations) {
-            int[] labels = seg.labels(h);
+            int[] labels = labelsOf.apply(seg);
             if (labels == null) {
                 continue;
             }
@@ -89,11 +98,11 @@ final class SegmentationLayer {
             }
         }
         if (argb == null || found.isEmpty()) {
-            return;
+            return null;
         }
-        image = new WritableImage(w, rows);
-        image.getPixelWriter().setPixels(0, 0, w, rows, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        present = List.copyOf(found);
+        WritableImage img = new WritableImage(w, rows);
+        img.getPixelWriter().setPixels(0, 0, w, rows, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        return new Painted(img, List.copyOf(found));
     }
 
     private static int maxNumber(Segmentation seg) {

@@ -557,6 +557,10 @@ public final class Viewport extends Region {
         redraw();
     }
 
+    public boolean segmentationsVisible() {
+        return segmentationsVisible;
+    }
+
     /** The segmentation layer over the image shown, in its pixel grid (null when none or hidden). */
     WritableImage segmentationImage() {
         return segmentationsVisible && hasImage() ? segmentationLayer.imageFor(stack.slices().get(slice)) : null;

@@ -1,5 +1,6 @@
 package org.clain.study;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -81,6 +82,40 @@ class SegmentationTest {
         }
         // its volume: 16 pixels of 2 x 2 mm, frames 2.5 mm apart (Spacing Between Slices)
         assertEquals(16 * 4 * 2.5, seg.segments().get(0).volumeMm3(), 1e-9);
+    }
+
+    /**
+     * A reformat across the frames: the 2 mm square (frame pixels 2..5) on frames at z = 0, 2.5 and
+     * 5 mm, cut by a coronal plane at y = 8 mm (frame row 4) with 1 mm pixels, x = c, z = r - 2: in
+     * where round(x / 2) is 2..5 (c = 3..10) and z is within half the 2.5 mm spacing of a frame
+     * (z = -1..6, r = 1..8).
+     */
+    @Test
+    void reformatAcrossFrames(@TempDir Path tmp) throws Exception {
+        boolean[] square = new boolean[8 * 8];
+        for (int v = 2; v <= 5; v++) {
+            for (int u = 2; u <= 5; u++) {
+                square[v * 8 + u] = true;
+            }
+        }
+        Path file = tmp.resolve("stack.dcm");
+        List<SegWriter.Frame> frames = new java.util.ArrayList<>();
+        for (double z : new double[] {0, 2.5, 5}) {
+            frames.add(new SegWriter.Frame(1, new Vec3(0, 0, z), square));
+        }
+        SegWriter.write(file, FRAME, null, 8, 8, 2.0, frames);
+        Segmentation seg = Segmentation.read(InstanceReader.read(file));
+        int[] coronal = seg.labels(new Vec3(0, 8, -2), new Vec3(1, 0, 0), new Vec3(0, 0, 1), 16, 10);
+        for (int r = 0; r < 10; r++) {
+            for (int c = 0; c < 16; c++) {
+                boolean in = c >= 3 && c <= 10 && r >= 1 && r <= 8;
+                assertEquals(in ? 1 : 0, coronal[r * 16 + c], "pixel " + c + "," + r);
+            }
+        }
+        // on an axial image the general lookup and the image's own agree
+        SliceHeader image = axial(16, 1.0, 2.5);
+        assertArrayEquals(seg.labels(image), seg.labels(image.position(), new Vec3(1, 0, 0), new Vec3(0, 1, 0), 16, 16));
+        assertNull(seg.labels(new Vec3(0, 8, 20), new Vec3(1, 0, 0), new Vec3(0, 1, 0), 16, 16));
     }
 
     /** Two segments on the same plane: each where it is, the higher number where both are. */

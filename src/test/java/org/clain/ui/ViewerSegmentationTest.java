@@ -14,6 +14,8 @@ import java.util.List;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.clain.geom.Vec3;
+import org.clain.render.MprCursor.View;
 import org.clain.study.Scanner;
 import org.clain.study.SliceHeader;
 import org.clain.study.SliceStack;
@@ -87,5 +89,14 @@ class ViewerSegmentationTest {
         waitUntil("hidden", 10, () -> vp.segmentsShown().isEmpty());
         robot.push(KeyCode.SHIFT, KeyCode.O);
         waitUntil("shown again", 10, () -> !vp.segmentsShown().isEmpty());
+
+        // the MPR of the series shows them too: the axial reformat through slice 61, and the coronal
+        // one through the square's middle row (the crosshair moved there)
+        MprWorkspace ws = fx(() -> mw.openMpr(MprWorkspace.Mode.MPR));
+        Vec3 inSquare = h.position().plus(h.rowDirection().times(330 * h.columnSpacing()))
+                .plus(h.columnDirection().times(230 * h.rowSpacing()));
+        fxRun(() -> ws.setCursor(ws.cursor().withCentre(inSquare)));
+        waitUntil("the reformats with the segmentation", 60, () -> ws.view(View.AXIAL).segmentationImage() != null
+                && ws.view(View.CORONAL).segmentationImage() != null && ws.view(View.SAGITTAL).segmentationImage() != null);
     }
 }
