@@ -20,7 +20,9 @@ import org.clain.measure.PlanarRoi;
 import org.clain.measure.RoiResult;
 import org.clain.measure.RoiStatistics;
 import org.clain.study.ColorStack;
+import org.clain.study.InstanceReader;
 import org.clain.study.Scanner;
+import org.clain.study.Segmentation;
 import org.clain.study.Series;
 import org.clain.study.SliceStack;
 import org.clain.study.StandardizedUptake;
@@ -41,11 +43,11 @@ import picocli.CommandLine.Spec;
  * LPS millimetres. Exit status: 0 done, 1 input unreadable (reason on stderr), 2 usage.
  */
 @Command(name = "roi", mixinStandardHelpOptions = true,
-        description = {"Statistics (mean, SD, min, max, median, area or volume) of a region of interest;"
-                + " for PET, SUVbw mean, SD, max and peak (1 ml sphere, PERCIST).",
+        description = {"Statistics (mean, SD, min, max, median, area or volume) of a region of interest or of a"
+                + " segment of a DICOM Segmentation; for PET, SUVbw mean, SD, max and peak (1 ml sphere, PERCIST).",
                 "Coordinates are patient LPS millimetres of the series' Frame of Reference.",
                 "Planar ROIs are sampled on their plane (trilinear, default step half the smallest voxel edge);",
-                "spheres count the voxels whose centre is inside. See docs/MEASUREMENTS.md."})
+                "spheres and segments count the voxels whose centre is inside. See docs/MEASUREMENTS.md."})
 public final class RoiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -67,6 +69,10 @@ public final class RoiCommand implements Callable<Integer> {
         @Option(names = "--polygon", paramLabel = "X1,Y1,Z1;X2,Y2,Z2;...",
                 description = "polygon vertices (mm, at least 3, coplanar within 0.1 mm)")
         String polygon;
+
+        @Option(names = "--segment", paramLabel = "SEG[:N]",
+                description = "segment N (default: the only one) of a DICOM Segmentation file, on the series it lies on")
+        String segment;
     }
 
     @Option(names = "--normal", paramLabel = "X,Y,Z", description = "plane normal of --ellipse (default 0,0,1)")
@@ -90,7 +96,10 @@ public final class RoiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Measurement roi = parseRoi(null, null);
+        Measurement roi = shape.segment == null ? parseRoi(null, null) : null;
+        if (shape.segment != null && normal != null) {
+            throw usage("--normal applies to --ellipse only");
+        }
         if (step != null && !(step > 0 && Double.isFinite(step))) {
             throw usage("--step must be a positive number of mm, got " + step);
         }
@@ -105,15 +114,32 @@ public final class RoiCommand implements Callable<Integer> {
             System.err.println("clain: " + dir + ": not readable");
             return 1;
         }
+        Segmentation seg = null;
+        Segmentation.Segment segment = null;
+        if (shape.segment != null) {
+            try {
+                seg = readSegment(shape.segment);
+                segment = chooseSegment(seg, shape.segment);
+            } catch (DicomException e) {
+                System.err.println("clain: " + e.getMessage());
+                return 1;
+            }
+        }
+        Segmentation onSeries = seg;
         Volume vol;
         Series series;
         try {
             StudyIndex index = Scanner.scan(List.of(dir));
             series = index.series().stream()
                     .filter(s -> seriesUid == null || s.seriesInstanceUid().equals(seriesUid))
+                    .filter(s -> onSeries == null || !"SEG".equals(s.modality()) && !s.stacks().isEmpty()
+                            && onSeries.appliesTo(s.seriesInstanceUid(),
+                            s.stacks().get(0).instance(s.stacks().get(0).slices().get(0)).frameOfReferenceUid()))
                     .filter(s -> !s.stacks().isEmpty()).findFirst().orElse(null);
             if (series == null) {
-                System.err.println("clain: " + dir + ": " + (seriesUid == null ? "no image series found"
+                System.err.println("clain: " + dir + ": " + (onSeries != null ? "no series the segmentation lies on"
+                        + " (Frame of Reference " + onSeries.frameOfReferenceUid() + ")"
+                        : seriesUid == null ? "no image series found"
                         : "no series " + seriesUid) + (index.skipped().isEmpty() ? ""
                         : " (" + index.skipped().size() + " file(s) skipped, first: " + index.skipped().get(0).reason() + ")"));
                 return 1;
@@ -126,24 +152,37 @@ public final class RoiCommand implements Callable<Integer> {
             System.err.println("clain: " + dir + ": cannot load the series: " + e);
             return 1;
         }
-        roi = parseRoi(series.seriesInstanceUid(), vol.frameOfReferenceUid());
         RoiResult r;
-        try {
-            r = roi instanceof PlanarRoi p ? RoiStatistics.planar(vol, p, step != null ? step : RoiStatistics.defaultStep(vol))
-                    : RoiStatistics.ellipsoid(vol, (EllipsoidRoi) roi);
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
+        if (seg != null) {
+            r = RoiStatistics.segment(vol, seg, segment.number());
+        } else {
+            roi = parseRoi(series.seriesInstanceUid(), vol.frameOfReferenceUid());
+            try {
+                r = roi instanceof PlanarRoi p ? RoiStatistics.planar(vol, p, step != null ? step
+                        : RoiStatistics.defaultStep(vol)) : RoiStatistics.ellipsoid(vol, (EllipsoidRoi) roi);
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
         }
         String unit = Evaluation.valueUnit(vol);
         if (r.count() == 0) {
             System.err.println("clain: warning: the ROI holds no sample inside the volume");
         }
         StandardizedUptake suv = vol.uptake();
-        double peak = suv != null && suv.available() && r.count() > 0 ? PeakUptake.of(vol, roi) : Double.NaN;
+        double peak = suv == null || !suv.available() || r.count() == 0 ? Double.NaN
+                : seg != null ? PeakUptake.of(vol, seg, segment.number()) : PeakUptake.of(vol, roi);
+        String shapeName = seg != null ? "segment" : shapeName(roi);
         if (json) {
-            System.out.println(toJson(roi, r, vol, series, unit, suv, peak));
+            ObjectNode o = toJson(shapeName, roi, r, vol, series, unit, suv, peak);
+            if (segment != null) {
+                o.put("segmentNumber", segment.number());
+                o.put("segmentLabel", segment.label());
+                o.put("segmentationVolumeMm3", segment.volumeMm3());
+            }
+            System.out.println(Json.compact(o));
         } else {
-            printText(roi, r, unit, suv, peak);
+            printText(segment != null ? "segment " + segment.number() + " (" + segment.label() + ")" : shapeName, roi, r,
+                    unit, suv, peak);
         }
         return 0;
     }
@@ -161,10 +200,10 @@ public final class RoiCommand implements Callable<Integer> {
         return c.luma(stack);
     }
 
-    private String toJson(Measurement roi, RoiResult r, Volume vol, Series series, String unit,
-                          StandardizedUptake suv, double peak) {
+    private ObjectNode toJson(String shapeName, Measurement roi, RoiResult r, Volume vol, Series series, String unit,
+                              StandardizedUptake suv, double peak) {
         ObjectNode o = Json.object();
-        o.put("shape", shapeName(roi));
+        o.put("shape", shapeName);
         o.put("seriesInstanceUid", series.seriesInstanceUid());
         o.put("frameOfReferenceUid", vol.frameOfReferenceUid());
         o.put("method", r.method() == RoiStatistics.Method.PLANE_SAMPLES_TRILINEAR ? "plane-samples-trilinear"
@@ -211,7 +250,7 @@ public final class RoiCommand implements Callable<Integer> {
                 c.add(x);
             }
         }
-        return Json.compact(o);
+        return o;
     }
 
     private static void num(ObjectNode o, String name, double v) {
@@ -222,10 +261,11 @@ public final class RoiCommand implements Callable<Integer> {
         }
     }
 
-    private void printText(Measurement roi, RoiResult r, String unit, StandardizedUptake suv, double peak) {
+    private void printText(String what, Measurement roi, RoiResult r, String unit, StandardizedUptake suv,
+                           double peak) {
         String u = unit.isEmpty() ? "" : " " + unit;
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s ROI: %d %s", shapeName(roi), r.count(),
+        sb.append(String.format(Locale.ROOT, "%s ROI: %d %s", what, r.count(),
                 r.method() == RoiStatistics.Method.PLANE_SAMPLES_TRILINEAR
                         ? String.format(Locale.ROOT, "plane samples (step %.4f mm)", r.stepMm()) : "voxels"));
         if (r.outside() > 0) {
@@ -244,8 +284,9 @@ public final class RoiCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, "  area %.3f mm2%n", r.areaMm2()));
         }
         if (Double.isFinite(r.volumeMm3())) {
-            sb.append(String.format(Locale.ROOT, "  volume %.3f mm3 (voxels; sphere/ellipsoid %.3f mm3)%n",
-                    r.volumeMm3(), ((EllipsoidRoi) roi).nominalVolumeMm3()));
+            sb.append(String.format(Locale.ROOT, "  volume %.3f mm3 (voxels%s)%n", r.volumeMm3(),
+                    roi instanceof EllipsoidRoi e ? String.format(Locale.ROOT, "; sphere/ellipsoid %.3f mm3",
+                            e.nominalVolumeMm3()) : ""));
         }
         if (bins != null) {
             Histogram h = r.histogram(bins);
@@ -255,6 +296,32 @@ public final class RoiCommand implements Callable<Integer> {
             }
         }
         System.out.print(sb);
+    }
+
+    /** The segmentation file of {@code --segment SEG[:N]}. */
+    private static Segmentation readSegment(String option) throws DicomException {
+        return Segmentation.read(InstanceReader.read(Path.of(segmentFile(option))));
+    }
+
+    private static String segmentFile(String option) {
+        int colon = option.lastIndexOf(':');
+        return colon > 0 && option.substring(colon + 1).matches("\\d+") ? option.substring(0, colon) : option;
+    }
+
+    /** Segment N of {@code SEG:N}, or the only one; usage error otherwise, listing them. */
+    private Segmentation.Segment chooseSegment(Segmentation seg, String option) {
+        String file = segmentFile(option);
+        List<Segmentation.Segment> all = seg.segments();
+        String list = all.stream().map(x -> x.number() + " " + x.label()).reduce((a, b) -> a + ", " + b).orElse("none");
+        if (file.length() < option.length()) {
+            int n = Integer.parseInt(option.substring(file.length() + 1));
+            return all.stream().filter(x -> x.number() == n).findFirst()
+                    .orElseThrow(() -> usage("no segment " + n + " in " + file + " (segments: " + list + ")"));
+        }
+        if (all.size() != 1) {
+            throw usage(file + " has " + all.size() + " segments: choose one with " + file + ":N (" + list + ")");
+        }
+        return all.get(0);
     }
 
     private static String shapeName(Measurement roi) {

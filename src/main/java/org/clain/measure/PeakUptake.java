@@ -2,15 +2,17 @@ package org.clain.measure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.clain.geom.Affine;
 import org.clain.geom.Vec3;
+import org.clain.study.Segmentation;
 import org.clain.study.Volume;
 
 /**
  * The peak of an ROI as PERCIST 1.0 defines SUVpeak (Wahl et al., J Nucl Med 2009;50 Suppl
  * 1:122S-150S): the highest mean value in a 1 ml sphere (radius 6.2 mm) placed within the lesion.
  * The sphere is centred on each voxel the ROI's statistics read ({@link RoiStatistics}: voxel centres
- * inside a 3D ROI, the voxels nearest the samples of a planar one) and holds the voxels whose centre
+ * inside a 3D ROI or a segment, the voxels nearest the samples of a planar one) and holds the voxels whose centre
  * is within the radius, wherever they are (the sphere may reach past the ROI's outline, not past the
  * volume); the voxels weigh the same. In modality values: a PET volume's SUVpeak is this times its
  * SUV factor.
@@ -26,9 +28,18 @@ public final class PeakUptake {
 
     /** The highest 1 ml sphere mean centred in the ROI, or NaN when the ROI holds no voxel or is too large. */
     public static double of(Volume vol, Measurement roi) {
+        return of(vol, v -> RoiStatistics.forEachVoxel(vol, roi, v));
+    }
+
+    /** The same, centred in a segment of a segmentation ({@link RoiStatistics#segment}). */
+    public static double of(Volume vol, Segmentation seg, int number) {
+        return of(vol, v -> RoiStatistics.segmentVoxels(vol, seg, number, v));
+    }
+
+    private static double of(Volume vol, Consumer<RoiStatistics.VoxelVisitor> region) {
         int[][] sphere = sphereOffsets(vol, SPHERE_RADIUS_MM);
         List<int[]> centres = new ArrayList<>();
-        RoiStatistics.forEachVoxel(vol, roi, (x, y, z) -> centres.add(new int[] {x, y, z}));
+        region.accept((x, y, z) -> centres.add(new int[] {x, y, z}));
         if (centres.isEmpty() || (long) centres.size() * sphere.length > MAX_READS) {
             return Double.NaN;
         }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.LongConsumer;
 import org.clain.geom.Affine;
 import org.clain.geom.Vec3;
+import org.clain.study.Segmentation;
 import org.clain.study.Volume;
 
 /**
@@ -103,6 +104,38 @@ public final class RoiStatistics {
                 (x, y, z) -> acc[0].add(vol.value(x, y, z)));
         return acc[0].result(Method.VOXEL_CENTRES, Double.NaN, 0, Double.NaN,
                 acc[0].size * VolumeSampler.voxelVolume(vol));
+    }
+
+    /**
+     * Statistics of a segment of a DICOM Segmentation by voxel-centre inclusion, as a 3D ROI: the
+     * voxels whose centre the segment covers ({@link Segmentation#labels}: the segment's frame at
+     * the centre's position, nearest pixel); the volume is their count x voxel volume.
+     */
+    public static RoiResult segment(Volume vol, Segmentation seg, int number) {
+        Objects.requireNonNull(vol, "volume");
+        if (!seg.appliesTo("", vol.frameOfReferenceUid())) {
+            throw new IllegalArgumentException("the segmentation is in Frame of Reference " + seg.frameOfReferenceUid()
+                    + " but the volume is in " + vol.frameOfReferenceUid() + ": its positions do not apply");
+        }
+        Values acc = new Values(1 << 16);
+        segmentVoxels(vol, seg, number, (x, y, z) -> acc.add(vol.value(x, y, z)));
+        return acc.result(Method.VOXEL_CENTRES, Double.NaN, 0, Double.NaN, acc.size * VolumeSampler.voxelVolume(vol));
+    }
+
+    /** The voxels whose centre segment {@code number} covers, slice by slice. */
+    static void segmentVoxels(Volume vol, Segmentation seg, int number, VoxelVisitor visitor) {
+        Affine v2p = vol.voxelToPatient();
+        for (int z = 0; z < vol.nz(); z++) {
+            int[] labels = seg.labels(vol.toPatient(0, 0, z), v2p.column(0), v2p.column(1), vol.nx(), vol.ny(), number);
+            if (labels == null) {
+                continue;
+            }
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i] == number) {
+                    visitor.visit(i % vol.nx(), i / vol.nx(), z);
+                }
+            }
+        }
     }
 
     /** A voxel by its indices. */

@@ -241,6 +241,11 @@ public final class Segmentation {
      * for none, the highest number where segments overlap; null when no frame reaches the plane.
      */
     public int[] labels(Vec3 origin, Vec3 stepColumn, Vec3 stepRow, int columns, int rows) {
+        return labels(origin, stepColumn, stepRow, columns, rows, 0);
+    }
+
+    /** As {@link #labels(Vec3, Vec3, Vec3, int, int)}, one segment only ({@code segment} > 0), unhidden by others. */
+    public int[] labels(Vec3 origin, Vec3 stepColumn, Vec3 stepRow, int columns, int rows, int segment) {
         int[] out = null;
         for (Stack st : stacks()) {
             Vec3 n = st.normal;
@@ -253,6 +258,9 @@ public final class Segmentation {
                     int k = st.firstAtOrAbove(d - halfSpacing - 1e-3);
                     for (; k < st.along.length && st.along[k] <= d + halfSpacing + 1e-3; k++) {
                         Frame f = st.frames[k];
+                        if (segment > 0 && f.segment() != segment) {
+                            continue;
+                        }
                         SliceHeader p = f.plane();
                         double qx = origin.x() + c * stepColumn.x() + r * stepRow.x() - p.position().x();
                         double qy = origin.y() + c * stepColumn.y() + r * stepRow.y() - p.position().y();

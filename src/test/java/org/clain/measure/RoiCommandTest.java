@@ -102,6 +102,44 @@ class RoiCommandTest {
         assertEquals(factor, series.get("suvBw").get("factor").asDouble(), factor * 1e-12);
     }
 
+    /**
+     * A segmentation written by the test on the abdomen CT's grid: a 40 x 30 pixel rectangle on
+     * volume slices 40 to 44. `--segment` counts exactly those 6000 voxels and their HU.
+     */
+    @Test
+    void segmentOfASegmentation(@TempDir Path tmp) throws Exception {
+        Volume v = RealCt.volume();
+        boolean[] rect = new boolean[512 * 512];
+        double sum = 0;
+        for (int z = 40; z <= 44; z++) {
+            for (int y = 250; y < 280; y++) {
+                for (int x = 200; x < 240; x++) {
+                    rect[y * 512 + x] = true;
+                    sum += v.value(x, y, z);
+                }
+            }
+        }
+        java.util.List<org.clain.testdata.SegWriter.Frame> frames = new java.util.ArrayList<>();
+        for (int z = 40; z <= 44; z++) {
+            frames.add(new org.clain.testdata.SegWriter.Frame(2, v.toPatient(0, 0, z), rect));
+        }
+        Path seg = tmp.resolve("seg.dcm");
+        org.clain.testdata.SegWriter.write(seg, v.frameOfReferenceUid(), null, 512, 512, RealCt.SPACING[0], frames);
+        Run run = run(dir(), "--segment", seg + ":2", "--json");
+        assertEquals(0, run.status(), run.err());
+        JsonNode o = M.readTree(run.out());
+        assertEquals("segment", o.get("shape").asText());
+        assertEquals(2, o.get("segmentNumber").asInt());
+        assertEquals(6000, o.get("count").asLong());
+        assertEquals(sum / 6000, o.get("mean").asDouble(), 1e-9);
+        assertEquals(6000 * RealCt.SPACING[0] * RealCt.SPACING[1] * RealCt.SPACING[2], o.get("volumeMm3").asDouble(), 1e-6);
+        // no such segment; a segmentation of another Frame of Reference
+        assertEquals(2, run(dir(), "--segment", seg + ":7").status());
+        Run other = run(dir(), "--segment", SharedData.file("syntaxes/pydicom-data/liver.dcm").toString());
+        assertEquals(1, other.status());
+        assertTrue(other.err().contains("no series the segmentation lies on"), other.err());
+    }
+
     @Test
     void ellipseStatisticsEqualBruteForceAndTheEngine() throws Exception {
         Volume v = RealCt.volume();
