@@ -9,10 +9,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.clain.cli.RoiCommand;
 import org.clain.study.Volume;
 import org.clain.testdata.PetSeries;
+import org.clain.testdata.SegWriter;
 import org.clain.testdata.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,12 +122,12 @@ class RoiCommandTest {
                 }
             }
         }
-        java.util.List<org.clain.testdata.SegWriter.Frame> frames = new java.util.ArrayList<>();
+        List<SegWriter.Frame> frames = new ArrayList<>();
         for (int z = 40; z <= 44; z++) {
-            frames.add(new org.clain.testdata.SegWriter.Frame(2, v.toPatient(0, 0, z), rect));
+            frames.add(new SegWriter.Frame(2, v.toPatient(0, 0, z), rect));
         }
         Path seg = tmp.resolve("seg.dcm");
-        org.clain.testdata.SegWriter.write(seg, v.frameOfReferenceUid(), null, 512, 512, RealCt.SPACING[0], frames);
+        SegWriter.write(seg, v.frameOfReferenceUid(), null, 512, 512, RealCt.SPACING[0], frames);
         Run run = run(dir(), "--segment", seg + ":2", "--json");
         assertEquals(0, run.status(), run.err());
         JsonNode o = M.readTree(run.out());

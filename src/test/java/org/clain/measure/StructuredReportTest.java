@@ -17,8 +17,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.clain.dicom.Attributes;
 import org.clain.dicom.DicomFile;
@@ -27,6 +29,10 @@ import org.clain.dicom.Element;
 import org.clain.dicom.Tag;
 import org.clain.dicom.VR;
 import org.clain.geom.Vec3;
+import org.clain.study.Scanner;
+import org.clain.study.Volume;
+import org.clain.study.VolumeLoader;
+import org.clain.testdata.PetSeries;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -239,7 +245,12 @@ class StructuredReportTest {
         Attributes sr = StructuredReport.build(ascii, uid -> PHANTOM_SERIES.equals(uid) ? r.ct().volume : null,
                 SrContext.ofStudy(AnnotationPersistenceTest.STUDY));
         assertEquals(null, sr.getString(Tag.SpecificCharacterSet), "ASCII needs no Specific Character Set");
-        Path file = dir.resolve("ascii.dcm");
+        String out = dsrdumpWithoutComplaint(dsrdump, sr, dir.resolve("ascii.dcm"));
+        assertTrue(out.contains("Attenuation Coefficient"), out);
+    }
+
+    /** Writes the report and runs {@code dsrdump -v} on it: its output, once it has exited 0 with nothing on stderr. */
+    private static String dsrdumpWithoutComplaint(String dsrdump, Attributes sr, Path file) throws Exception {
         org.clain.dicom.Part10Writer.write(file, sr);
         Process p = new ProcessBuilder(dsrdump, "-v", file.toString()).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -247,7 +258,7 @@ class StructuredReportTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), err);
         assertTrue(err.isBlank(), "dsrdump -v reported:\n" + err);
-        assertTrue(out.contains("Attenuation Coefficient"), out);
+        return out;
     }
 
     /**
@@ -257,21 +268,21 @@ class StructuredReportTest {
     @Test
     void petRoiIsReportedInSuv(@TempDir Path dir) throws Exception {
         Path pet = dir.resolve("pet");
-        org.clain.testdata.PetSeries.write(pet, 8, 4, (x, y, z) -> x < 4 ? 1200 : 6000, ds -> { });
-        org.clain.study.Volume vol = org.clain.study.VolumeLoader.load(org.clain.study.Scanner.scan(List.of(pet))
+        PetSeries.write(pet, 8, 4, (x, y, z) -> x < 4 ? 1200 : 6000, ds -> { });
+        Volume vol = VolumeLoader.load(Scanner.scan(List.of(pet))
                 .series().get(0).stacks().get(0));
         double f = vol.suvFactor();
         assertTrue(f > 0);
         java.time.Instant t = java.time.Instant.parse("2026-01-02T03:04:05Z");
-        String series = org.clain.testdata.PetSeries.UID;
-        String frame = org.clain.testdata.PetSeries.FRAME;
+        String series = PetSeries.UID;
+        String frame = PetSeries.FRAME;
         EllipsoidRoi roi = EllipsoidRoi.sphere(new Meta("p1", "Lesion", t, series, frame), new Vec3(14, 14, 14), 7);
         PointProbe probe = new PointProbe(new Meta("p2", "", t, series, frame), new Vec3(24, 24, 24));
         Attributes sr = StructuredReport.build(List.of(roi, probe), uid -> series.equals(uid) ? vol : null,
                 SrContext.ofStudy(AnnotationPersistenceTest.STUDY));
         List<Attributes> groups = child(sr, "126010").getSequence(CONTENT_SEQUENCE);
         RoiResult stats = RoiStatistics.ellipsoid(vol, roi);
-        java.util.Map<String, Double> byDerivation = new java.util.HashMap<>();
+        Map<String, Double> byDerivation = new HashMap<>();
         for (Attributes item : groups.get(0).getSequence(CONTENT_SEQUENCE)) {
             assertFalse(isCode(item, "112031"), "no attenuation concept for PET");
             if (isCode(item, "126401")) {
@@ -288,14 +299,7 @@ class StructuredReportTest {
         assertEquals(6000 * f, numeric(child(groups.get(1), "126401")), 1e-6 * 6000 * f);
         String dsrdump = findOnPath("dsrdump");
         if (dsrdump != null) {
-            Path file = dir.resolve("pet-sr.dcm");
-            org.clain.dicom.Part10Writer.write(file, sr);
-            Process p = new ProcessBuilder(dsrdump, "-v", file.toString()).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-            assertEquals(0, p.exitValue(), err);
-            assertTrue(err.isBlank(), "dsrdump -v reported:\n" + err);
+            String out = dsrdumpWithoutComplaint(dsrdump, sr, dir.resolve("pet-sr.dcm"));
             assertTrue(out.contains("SUVbw") && out.contains("Peak Value Within ROI"), out);
         }
     }

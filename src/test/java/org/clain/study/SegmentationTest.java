@@ -62,12 +62,7 @@ class SegmentationTest {
      */
     @Test
     void coarserGridIsResampled(@TempDir Path tmp) throws Exception {
-        boolean[] square = new boolean[8 * 8];
-        for (int v = 2; v <= 5; v++) {
-            for (int u = 2; u <= 5; u++) {
-                square[v * 8 + u] = true;
-            }
-        }
+        boolean[] square = square();
         Path file = tmp.resolve("seg.dcm");
         SegWriter.write(file, FRAME, null, 8, 8, 2.0, List.of(new SegWriter.Frame(1, new Vec3(0, 0, 10), square)));
         Segmentation seg = Segmentation.read(InstanceReader.read(file));
@@ -92,12 +87,7 @@ class SegmentationTest {
      */
     @Test
     void reformatAcrossFrames(@TempDir Path tmp) throws Exception {
-        boolean[] square = new boolean[8 * 8];
-        for (int v = 2; v <= 5; v++) {
-            for (int u = 2; u <= 5; u++) {
-                square[v * 8 + u] = true;
-            }
-        }
+        boolean[] square = square();
         Path file = tmp.resolve("stack.dcm");
         List<SegWriter.Frame> frames = new java.util.ArrayList<>();
         for (double z : new double[] {0, 2.5, 5}) {
@@ -166,6 +156,17 @@ class SegmentationTest {
         assertEquals(0xFF0000, CieLab.labToRgb(53.2408, 80.0925, 67.2032));
         assertEquals(0xFFFFFF, CieLab.dicomToRgb(0xFFFF, 0x8080, 0x8080));
         assertEquals(0x000000, CieLab.dicomToRgb(0, 0x8080, 0x8080));
+    }
+
+    /** An 8 x 8 frame with its pixels (2..5, 2..5) set. */
+    private static boolean[] square() {
+        boolean[] square = new boolean[8 * 8];
+        for (int v = 2; v <= 5; v++) {
+            for (int u = 2; u <= 5; u++) {
+                square[v * 8 + u] = true;
+            }
+        }
+        return square;
     }
 
     private static int count(int[] labels, int segment) {
