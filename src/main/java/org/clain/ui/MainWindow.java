@@ -64,6 +64,7 @@ public final class MainWindow {
     private MainToolBar toolBar;
     private final BooleanProperty overlays = new SimpleBooleanProperty(true);
     private final BooleanProperty segmentationsShown = new SimpleBooleanProperty(true);
+    private final BooleanProperty fusePet = new SimpleBooleanProperty(false);
     private final BooleanProperty interpolation = new SimpleBooleanProperty(true);
     private final BooleanProperty showBrowser = new SimpleBooleanProperty(true);
     private final ExecutorService thumbnailWorker = Executors.newSingleThreadExecutor(daemon("clain-thumbnails"));
@@ -166,6 +167,7 @@ public final class MainWindow {
         commands.add(new Command("View", "Overlays", key(KeyCode.O), () -> { }, overlays));
         commands.add(new Command("View", "Segmentations", key(KeyCode.O, KeyCombination.SHIFT_DOWN), () -> { },
                 segmentationsShown));
+        commands.add(new Command("View", "Fuse PET over CT/MR", key(KeyCode.U), () -> { }, fusePet));
         commands.add(new Command("View", "Smooth (interpolated) pixels", key(KeyCode.I, KeyCombination.SHIFT_DOWN),
                 () -> { }, interpolation));
         commands.add(new Command("View", "Series browser", key(KeyCode.B, KeyCombination.SHORTCUT_DOWN), () -> { },
@@ -187,6 +189,7 @@ public final class MainWindow {
         });
         overlays.addListener((o, a, b) -> grid.all().forEach(v -> v.setOverlaysVisible(b)));
         segmentationsShown.addListener((o, a, b) -> grid.all().forEach(v -> v.setSegmentationsVisible(b)));
+        fusePet.addListener((o, a, b) -> grid.all().forEach(this::fuse));
         interpolation.addListener((o, a, b) -> grid.all().forEach(v -> v.setInterpolate(b)));
         showBrowser.addListener((o, a, b) -> {
             if (b && !split.getItems().contains(browser)) {
@@ -350,6 +353,7 @@ public final class MainWindow {
         if (index != null) {
             loader.segmentations(index, stack, vp);
         }
+        fuse(vp);
         ColorStack c = loader.colorStack(stack);
         if (c != null) {
             vp.setColor(stack, c, loader.volume(stack));
@@ -362,6 +366,31 @@ public final class MainWindow {
             return;
         }
         loader.load(s, stack, vp.sliceIndex(), vp);
+    }
+
+    /**
+     * With View ▸ Fuse PET on, a viewport showing a series other than PET gets the first PET series
+     * of the study in its Frame of Reference fused over it (decoded in the background); off, none.
+     */
+    private void fuse(Viewport vp) {
+        SliceStack stack = vp.stack();
+        if (!fusePet.get() || index == null || stack == null || "PT".equals(vp.series().modality())) {
+            if (stack != null) {
+                vp.setFusion(stack, null);
+            }
+            return;
+        }
+        String frame = stack.instance(stack.slices().get(0)).frameOfReferenceUid();
+        for (Series s : index.series()) {
+            if ("PT".equals(s.modality()) && !s.stacks().isEmpty() && !frame.isEmpty()) {
+                SliceStack pet = s.stacks().get(0);
+                if (frame.equals(pet.instance(pet.slices().get(0)).frameOfReferenceUid())) {
+                    loader.volumeOf(s, pet, v -> vp.setFusion(stack, v));
+                    return;
+                }
+            }
+        }
+        statusBar.setText("No PET series in the Frame of Reference of " + vp.series().description());
     }
 
     /** Cancels what the status bar shows (the scan, or a volume being decoded). */

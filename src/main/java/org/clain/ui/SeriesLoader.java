@@ -44,6 +44,8 @@ final class SeriesLoader {
     private final Map<SliceStack, Volume> volumes = new HashMap<>();
     private final Map<SliceStack, ColorStack> colours = new HashMap<>();
     private final Map<SliceStack, Task<?>> loads = new HashMap<>();
+    /** Who waits for a stack's volume without showing it ({@link #volumeOf}). */
+    private final Map<SliceStack, List<Consumer<Volume>>> waiting = new HashMap<>();
     /** Segmentations read, by SOP Instance UID (filled from worker threads). */
     private final Map<String, Segmentation> segmentations = new HashMap<>();
     private Scanner scanner;
@@ -116,6 +118,7 @@ final class SeriesLoader {
             t.cancel();
         }
         loads.clear();
+        waiting.clear();
         volumes.clear();
         colours.clear();
         synchronized (segmentations) {
@@ -192,6 +195,20 @@ final class SeriesLoader {
     /** The frames of a colour stack once decoded, or null. */
     ColorStack colorStack(SliceStack stack) {
         return colours.get(stack);
+    }
+
+    /**
+     * Hands a grey stack's volume to {@code then}: now when decoded, else once decoded in the
+     * background (a series fused over another, which no viewport shows itself).
+     */
+    void volumeOf(Series s, SliceStack stack, Consumer<Volume> then) {
+        Volume v = volumes.get(stack);
+        if (v != null) {
+            then.accept(v);
+            return;
+        }
+        waiting.computeIfAbsent(stack, k -> new ArrayList<>()).add(then);
+        load(s, stack, 0, null);
     }
 
     /** The decoded volume of a series, or null. */
@@ -275,6 +292,10 @@ final class SeriesLoader {
             for (Viewport x : viewports) {
                 x.setVolume(stack, vol);
             }
+            List<Consumer<Volume>> then = waiting.remove(stack);
+            if (then != null) {
+                then.forEach(c -> c.accept(vol));
+            }
             for (String w : stack.warnings()) {
                 LOG.log(System.Logger.Level.INFO, what + ": " + w);
             }
@@ -287,7 +308,9 @@ final class SeriesLoader {
             statusBar.setText(what + ": " + vol.nz() + " images, " + vol.nx() + "x" + vol.ny()
                     + (note == null ? "" : "  — " + note));
             Viewport active = grid.active();
-            grid.syncFrom(active.volume() != null ? active : vp);
+            if (active.volume() != null || vp != null) {
+                grid.syncFrom(active.volume() != null ? active : vp);
+            }
         });
         task.setOnFailed(e -> {
             loads.remove(stack);

@@ -2,6 +2,7 @@ package org.clain.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
@@ -79,6 +80,7 @@ public final class Viewport extends Region {
     private final SlicePixels pixels = new SlicePixels();
     private final OverlayPlaneImages overlayPlanes = new OverlayPlaneImages();
     private final SegmentationLayer segmentationLayer = new SegmentationLayer();
+    private final FusionLayer fusion = new FusionLayer();
     private boolean segmentationsVisible = true;
     private final ViewportOverlay overlay;
 
@@ -129,6 +131,7 @@ public final class Viewport extends Region {
         area.fitToWindow();
         referenceLines = List.of();
         segmentationLayer.set(List.of());
+        fusion.set(null);
         pixels.clear();
         fireSlice();
         stateChanged();
@@ -540,6 +543,35 @@ public final class Viewport extends Region {
         return overlays;
     }
 
+    /** A PET volume of this series' Frame of Reference fused over its images, or null for none. */
+    public void setFusion(SliceStack st, Volume pet) {
+        if (st == stack && fusion.pet() != pet) {
+            fusion.set(pet);
+            redraw();
+        }
+    }
+
+    /** The fused PET layer over the image shown, in its pixel grid (null when none). */
+    WritableImage fusionImage() {
+        return hasImage() ? fusion.imageFor(stack.slices().get(slice)) : null;
+    }
+
+    /** The fused layer's pixels over the image shown (ARGB, not premultiplied), or null. */
+    int[] fusionPixels() {
+        return hasImage() && fusion.pet() != null ? fusion.argb(stack.slices().get(slice)) : null;
+    }
+
+    /** The fused PET under image pixel (c, r) as text ("PET SUVbw 2.41"), or "" without fusion or outside it. */
+    String fusionValueText(int c, int r) {
+        double v = hasImage() ? fusion.valueAt(stack.slices().get(slice), c, r) : Double.NaN;
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "  PET %.2f %s", v, fusion.valueName());
+    }
+
+    /** What the fused PET's scale is, for the corner ("" without fusion). */
+    String fusionText() {
+        return fusion.scaleText();
+    }
+
     /** DICOM Segmentations of this series' Frame of Reference, drawn over its images. */
     public void setSegmentations(SliceStack st, List<Segmentation> segs) {
         if (st == stack) {
@@ -769,6 +801,11 @@ public final class Viewport extends Region {
         g.setTransform(area.transform());
         g.setImageSmoothing(interpolate && area.zoom() < 8);
         g.drawImage(image, 0, 0);
+        WritableImage fused = fusionImage();
+        if (fused != null) {
+            g.setImageSmoothing(interpolate);
+            g.drawImage(fused, 0, 0);
+        }
         WritableImage seg = segmentationImage();
         if (seg != null) {
             g.setImageSmoothing(false);

@@ -152,6 +152,9 @@ final class ViewportOverlay {
         if (!view.isEmpty()) {
             br.add(String.join("  ", view));
         }
+        if (!vp.fusionText().isEmpty()) {
+            br.add(vp.fusionText());
+        }
         br.add(String.format(Locale.ROOT, "Zoom %.2f", vp.zoom()));
         br.add(String.format(Locale.ROOT, "W %s  L %s%s", DicomText.num(vp.windowWidth()),
                 DicomText.num(vp.windowCenter()), vp.windowName().isEmpty() ? "" : "  " + vp.windowName()));
@@ -199,8 +202,8 @@ final class ViewportOverlay {
         unit = unit.isEmpty() ? "" : " " + unit;
         double value = s.value(c, r);
         double suv = vp.volume() != null ? vp.volume().suvFactor() : Double.NaN;
-        return String.format(Locale.ROOT, "(%d, %d)  %s%s%s", c, r, DicomText.num(value), unit,
-                Double.isNaN(suv) ? "" : String.format(Locale.ROOT, "  SUVbw %.2f", value * suv));
+        return String.format(Locale.ROOT, "(%d, %d)  %s%s%s%s", c, r, DicomText.num(value), unit,
+                Double.isNaN(suv) ? "" : String.format(Locale.ROOT, "  SUVbw %.2f", value * suv), vp.fusionValueText(c, r));
     }
 
     /** A horizontal bar of a round length in mm, with 1/5 ticks, bottom centre above the letter. */

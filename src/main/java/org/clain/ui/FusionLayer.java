@@ -1,0 +1,127 @@
+package org.clain.ui;
+
+import java.util.Locale;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import org.clain.geom.Affine;
+import org.clain.geom.Vec3;
+import org.clain.measure.VolumeSampler;
+import org.clain.render.AutoWindow;
+import org.clain.study.SliceHeader;
+import org.clain.study.Volume;
+
+/**
+ * A PET volume fused over another series' images (PET/CT): at each pixel centre of the image, the
+ * PET's value there (trilinear, by patient position in their shared Frame of Reference) in a hot
+ * scale, black-red-yellow-white, laid over the grey image more opaquely the hotter it is (in
+ * proportion), so that anatomy shows where there is little uptake. The scale runs from 0 to SUVbw 5 when the PET has an SUV
+ * factor, else to its 99th percentile.
+ */
+final class FusionLayer {
+    /** Opacity at the top of the scale. */
+    private static final double MAX_ALPHA = 0.65;
+    /** SUVbw at the top of the scale. */
+    static final double SUV_TOP = 5;
+
+    private Volume pet;
+    private double top;
+    private SliceHeader shown;
+    private WritableImage image;
+
+    void set(Volume v) {
+        pet = v;
+        shown = null;
+        image = null;
+        if (v != null) {
+            AutoWindow.Window w = AutoWindow.percentiles(v, 0, 99);
+            top = v.suvFactor() > 0 ? SUV_TOP / v.suvFactor() : w.center() + w.width() / 2;
+        }
+    }
+
+    Volume pet() {
+        return pet;
+    }
+
+    /** What the scale shows, for the image's corner. */
+    String scaleText() {
+        return pet == null ? "" : pet.suvFactor() > 0 ? String.format(Locale.ROOT, "PET fused: SUVbw 0-%.0f", SUV_TOP)
+                : "PET fused: 0-" + DicomText.num(top) + (pet.valueUnit().isEmpty() ? "" : " " + pet.valueUnit());
+    }
+
+    /** The PET at image pixel (c, r): SUVbw with a factor, else its value; NaN outside it or without one. */
+    double valueAt(SliceHeader h, int c, int r) {
+        if (pet == null || !h.hasGeometry()) {
+            return Double.NaN;
+        }
+        Vec3 p = h.position().plus(h.rowDirection().times(c * h.columnSpacing()))
+                .plus(h.columnDirection().times(r * h.rowSpacing()));
+        Vec3 q = pet.patientToVoxel().apply(p);
+        double v = VolumeSampler.trilinear(pet, q.x(), q.y(), q.z());
+        return pet.suvFactor() > 0 ? v * pet.suvFactor() : v;
+    }
+
+    /** What {@link #valueAt} is: "SUVbw" or the PET's unit. */
+    String valueName() {
+        return pet == null ? "" : pet.suvFactor() > 0 ? "SUVbw" : pet.valueUnit();
+    }
+
+    /** The fused layer over an image (its pixel grid), or null without a PET or geometry. */
+    WritableImage imageFor(SliceHeader h) {
+        if (pet == null || !h.hasGeometry()) {
+            return null;
+        }
+        if (h != shown) {
+            shown = h;
+            image = render(h);
+        }
+        return image;
+    }
+
+    private WritableImage render(SliceHeader h) {
+        int[] argb = argb(h);
+        if (argb == null) {
+            return null;
+        }
+        WritableImage img = new WritableImage(h.columns(), h.rows());
+        img.getPixelWriter().setPixels(0, 0, h.columns(), h.rows(), PixelFormat.getIntArgbInstance(), argb, 0,
+                h.columns());
+        return img;
+    }
+
+    /** The layer's pixels (ARGB, not premultiplied) over an image, or null where the PET does not reach it. */
+    int[] argb(SliceHeader h) {
+        int w = h.columns();
+        int rows = h.rows();
+        Affine toPet = pet.patientToVoxel();
+        Vec3 o = toPet.apply(h.position());
+        Vec3 dc = toPet.applyDirection(h.rowDirection().times(h.columnSpacing()));
+        Vec3 dr = toPet.applyDirection(h.columnDirection().times(h.rowSpacing()));
+        int[] argb = new int[w * rows];
+        boolean any = false;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < w; c++) {
+                double v = VolumeSampler.trilinear(pet, o.x() + c * dc.x() + r * dr.x(), o.y() + c * dc.y() + r * dr.y(),
+                        o.z() + c * dc.z() + r * dr.z());
+                if (!(v > 0)) {
+                    continue;
+                }
+                double t = Math.min(1, v / top);
+                argb[r * w + c] = (int) Math.round(MAX_ALPHA * t * 255) << 24 | hot(t);
+                any = true;
+            }
+        }
+        return any ? argb : null;
+    }
+
+    /** 0xRRGGBB of the hot scale at t in [0, 1]: red rises first, then green, then blue. */
+    static int hot(double t) {
+        int red = channel(t * 3);
+        int green = channel(t * 3 - 1);
+        int blue = channel(t * 3 - 2);
+        return red << 16 | green << 8 | blue;
+    }
+
+    private static int channel(double x) {
+        return (int) Math.round(Math.max(0, Math.min(1, x)) * 255);
+    }
+}
