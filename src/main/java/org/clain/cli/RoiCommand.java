@@ -234,6 +234,15 @@ public final class RoiCommand implements Callable<Integer> {
                 num(sn, "max", r.max() * suv.factor());
                 num(sn, "peak", peak * suv.factor());
             }
+            if (!Double.isNaN(suv.leanFactor())) {
+                // PERCIST's SUL: lean body mass by Janmahasatian
+                ObjectNode ln = o.putObject("sulLbm");
+                ln.put("factor", suv.leanFactor());
+                ln.put("leanFraction", suv.leanFraction());
+                num(ln, "mean", r.mean() * suv.leanFactor());
+                num(ln, "max", r.max() * suv.leanFactor());
+                num(ln, "peak", peak * suv.leanFactor());
+            }
         }
         if (roi instanceof PlanarRoi p) {
             o.set("center", Json.array(p.center().x(), p.center().y(), p.center().z()));

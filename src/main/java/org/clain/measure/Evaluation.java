@@ -61,15 +61,21 @@ public final class Evaluation {
         return out;
     }
 
-    /** PET with an SUV factor: the ROI's SUVbw mean, max and peak. */
+    /** PET with an SUV factor: the ROI's SUVbw mean, max and peak; SUL max and peak with height and sex. */
     private static void uptake(List<Quantity> out, RoiResult r, Volume vol, Measurement roi) {
         double f = vol.suvFactor();
         if (Double.isNaN(f) || r.count() == 0) {
             return;
         }
+        double peak = PeakUptake.of(vol, roi);
         out.add(new Quantity(Quantity.Kind.SUV_MEAN, r.mean() * f, SUV_UNIT));
         out.add(new Quantity(Quantity.Kind.SUV_MAX, r.max() * f, SUV_UNIT));
-        out.add(new Quantity(Quantity.Kind.SUV_PEAK, PeakUptake.of(vol, roi) * f, SUV_UNIT));
+        out.add(new Quantity(Quantity.Kind.SUV_PEAK, peak * f, SUV_UNIT));
+        double lean = vol.sulFactor();
+        if (!Double.isNaN(lean)) {
+            out.add(new Quantity(Quantity.Kind.SUL_MAX, r.max() * lean, SUV_UNIT));
+            out.add(new Quantity(Quantity.Kind.SUL_PEAK, peak * lean, SUV_UNIT));
+        }
     }
 
     private static void stats(List<Quantity> out, RoiResult r, String unit) {

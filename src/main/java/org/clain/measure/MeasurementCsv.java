@@ -16,13 +16,15 @@ import org.clain.study.Volume;
 /**
  * The measurement table as CSV (RFC 4180: comma separated, CRLF, fields quoted when needed,
  * UTF-8, numbers with a dot and up to 4 decimals). One row per measurement; columns a measurement
- * has no value for stay empty; the suvbw columns (g/ml) are filled for PET with an SUV factor.
+ * has no value for stay empty; the suvbw columns (g/ml) are filled for PET with an SUV factor, the
+ * sul ones when the patient's height and sex give its lean body mass.
  * Columns: {@link #HEADER}.
  */
 public final class MeasurementCsv {
     public static final List<String> HEADER = List.of("id", "type", "label", "created", "seriesInstanceUid",
             "frameOfReferenceUid", "length_mm", "angle_deg", "area_mm2", "perimeter_mm", "volume_mm3",
-            "voxel_volume_mm3", "value", "mean", "sd", "min", "max", "median", "count", "unit", "suvbw", "suvbw_mean", "suvbw_max", "suvbw_peak", "text",
+            "voxel_volume_mm3", "value", "mean", "sd", "min", "max", "median", "count", "unit", "suvbw", "suvbw_mean", "suvbw_max", "suvbw_peak", "sul_max", "sul_peak",
+            "text",
             "points_mm");
 
     private MeasurementCsv() {
@@ -67,6 +69,8 @@ public final class MeasurementCsv {
             cells.add(num(q, Quantity.Kind.SUV_MEAN));
             cells.add(num(q, Quantity.Kind.SUV_MAX));
             cells.add(num(q, Quantity.Kind.SUV_PEAK));
+            cells.add(num(q, Quantity.Kind.SUL_MAX));
+            cells.add(num(q, Quantity.Kind.SUL_PEAK));
             cells.add(userText(m instanceof Arrow a ? a.text() : m instanceof TextLabel t ? t.text() : ""));
             StringBuilder pts = new StringBuilder();
             for (Vec3 p : m.points()) {

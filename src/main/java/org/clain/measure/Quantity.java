@@ -28,7 +28,10 @@ public record Quantity(Kind kind, double value, String unit) {
         SUV_MEAN("SUVbw mean"),
         SUV_MAX("SUVbw max"),
         /** The highest 1 ml sphere mean ({@link PeakUptake}). */
-        SUV_PEAK("SUVbw peak");
+        SUV_PEAK("SUVbw peak"),
+        /** PET, SUV by lean body mass (PERCIST's SUL, Janmahasatian): maximum and peak. */
+        SUL_MAX("SUL max"),
+        SUL_PEAK("SUL peak");
 
         private final String title;
 

@@ -45,11 +45,17 @@ public final class StandardizedUptake {
     private final double factor;
     private final String basis;
     private final String summary;
+    private final double leanFraction;
 
-    private StandardizedUptake(double factor, String basis, String summary) {
+    private StandardizedUptake(double factor, String basis, String summary, double leanFraction) {
         this.factor = factor;
         this.basis = basis;
         this.summary = summary;
+        this.leanFraction = leanFraction;
+    }
+
+    private StandardizedUptake(double factor, String basis, String summary) {
+        this(factor, basis, summary, Double.NaN);
     }
 
     private StandardizedUptake(double factor, String basis) {
@@ -69,6 +75,24 @@ public final class StandardizedUptake {
     /** The SUVbw of a modality value (NaN when not available). */
     public double suv(double value) {
         return value * factor;
+    }
+
+    /**
+     * SUL, SUV normalised by lean body mass (PERCIST 1.0's measure), per unit of modality value: the
+     * SUVbw factor times lean body mass over body weight ({@link #leanFraction()}); NaN without it.
+     */
+    public double leanFactor() {
+        return factor * leanFraction;
+    }
+
+    /**
+     * Lean body mass over body weight by Janmahasatian et al. (Clin Pharmacokinet 2005;44(10):1051-65):
+     * LBM = 9270 W / (6680 + 216 BMI) for men, 9270 W / (8780 + 244 BMI) for women, W in kg and BMI
+     * in kg/m2, from Patient's Weight (0010,1030), Size (0010,1020, m) and Sex (0010,0040 M or F);
+     * NaN when one is missing.
+     */
+    public double leanFraction() {
+        return leanFraction;
     }
 
     /** How the factor was made (weight, activity, times), or why it could not be. */
@@ -115,6 +139,23 @@ public final class StandardizedUptake {
         if (instances.isEmpty()) {
             return none("no images");
         }
+        StandardizedUptake bw = bodyWeight(instances);
+        double lean = leanFraction(instances.get(0));
+        return Double.isNaN(lean) ? bw : new StandardizedUptake(bw.factor, bw.basis, bw.summary, lean);
+    }
+
+    private static double leanFraction(Attributes ds) {
+        double w = ds.getDouble(Tag.PatientWeight, Double.NaN);
+        double h = ds.getDouble(Tag.PatientSize, Double.NaN);
+        String sex = ds.getString(Tag.PatientSex, "").trim().toUpperCase(Locale.ROOT);
+        if (!(w > 0) || !(h > 0.3 && h < 3) || !(sex.equals("M") || sex.equals("F"))) {
+            return Double.NaN;
+        }
+        double bmi = w / (h * h);
+        return sex.equals("M") ? 9270 / (6680 + 216 * bmi) : 9270 / (8780 + 244 * bmi);
+    }
+
+    private static StandardizedUptake bodyWeight(List<Attributes> instances) {
         Attributes first = instances.get(0);
         String units = first.getString(Tag.Units, "").trim().toUpperCase(Locale.ROOT);
         switch (units) {

@@ -315,6 +315,11 @@ public final class Volume {
         return uptake == null ? Double.NaN : uptake.factor();
     }
 
+    /** The SUL (lean body mass) factor, when the volume's values have one, else NaN. */
+    public double sulFactor() {
+        return uptake == null ? Double.NaN : uptake.leanFactor();
+    }
+
     /** Set once by the loader, before the volume is shared. */
     Volume withUptake(StandardizedUptake suv) {
         uptake = suv;

@@ -84,6 +84,29 @@ class StandardizedUptakeTest {
         assertEquals(BACKGROUND * FACTOR_60_MIN, find(Evaluation.of(bg, v), Quantity.Kind.SUV).value(), 1e-9);
     }
 
+    /**
+     * SUL (PERCIST) with Janmahasatian's lean body mass, worked out by hand for 75 kg and 1.70 m
+     * (BMI 25.9516): a woman 46.0059 kg (fraction 0.613412), a man 56.5909 kg (0.754546); without a
+     * height there is none.
+     */
+    @Test
+    void leanBodyMass() throws IOException {
+        StandardizedUptake f = suv(ds -> ds.setString(Tag.PatientSize, VR.DS, "1.70"));
+        assertEquals(0.6134124952489113, f.leanFraction(), 1e-12);
+        assertEquals(FACTOR_60_MIN * 0.6134124952489113, f.leanFactor(), 1e-15);
+        Volume v = pet(ds -> {
+            ds.setString(Tag.PatientSize, VR.DS, "1.70");
+            ds.setString(Tag.PatientSex, VR.CS, "M");
+        });
+        assertEquals(0.7545458130076721, v.uptake().leanFraction(), 1e-12);
+        EllipsoidRoi roi = EllipsoidRoi.sphere(Meta.create("t", PetSeries.UID, PetSeries.FRAME), new Vec3(24, 24, 24), 5);
+        List<Quantity> q = Evaluation.of(roi, v);
+        assertEquals(LESION * FACTOR_60_MIN * 0.7545458130076721, find(q, Quantity.Kind.SUL_PEAK).value(), 1e-9);
+        assertEquals(LESION * FACTOR_60_MIN * 0.7545458130076721, find(q, Quantity.Kind.SUL_MAX).value(), 1e-9);
+        assertTrue(Double.isNaN(suv(ds -> { }).leanFraction()), "no height");
+        assertTrue(Evaluation.of(roi, pet(ds -> { })).stream().noneMatch(x -> x.kind() == Quantity.Kind.SUL_PEAK));
+    }
+
     private static Quantity find(List<Quantity> q, Quantity.Kind k) {
         return q.stream().filter(x -> x.kind() == k).findFirst().orElseThrow(() -> new AssertionError(k + " in " + q));
     }

@@ -270,7 +270,8 @@ public final class MeasurePanel extends VBox {
             row("Min", fmt(r.min(), unit));
             row("Max", fmt(r.max(), unit));
             row("Median", fmt(r.median(), unit));
-            for (Quantity.Kind k : List.of(Quantity.Kind.SUV_MEAN, Quantity.Kind.SUV_MAX, Quantity.Kind.SUV_PEAK)) {
+            for (Quantity.Kind k : List.of(Quantity.Kind.SUV_MEAN, Quantity.Kind.SUV_MAX, Quantity.Kind.SUV_PEAK,
+                    Quantity.Kind.SUL_MAX, Quantity.Kind.SUL_PEAK)) {
                 Quantity x = MeasureText.find(q, k);
                 if (x != null) {
                     row(k.title(), MeasureText.value(x));
