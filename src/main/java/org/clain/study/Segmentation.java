@@ -78,6 +78,10 @@ public final class Segmentation {
             throw new DicomException(in.path(), -1, "not a segmentation (Modality " + in.modality() + ")");
         }
         String type = ds.getString(Tag.SegmentationType, "BINARY").trim().toUpperCase(Locale.ROOT);
+        if (!type.equals("BINARY") && !type.equals("FRACTIONAL")) {
+            throw new DicomException(in.path(), -1, "Segmentation Type " + type + " is not read (only BINARY and"
+                    + " FRACTIONAL)");
+        }
         int fractionalMax = ds.getInt(Tag.MaximumFractionalValue, 255);
         int threshold = type.equals("FRACTIONAL") ? (fractionalMax + 1) / 2 : 1;
         Map<Integer, Attributes> described = new LinkedHashMap<>();

@@ -150,6 +150,21 @@ class SegmentationTest {
         assertEquals(List.of(0, 0, 1, 1), List.of(labels[0], labels[1], labels[2], labels[3]));
     }
 
+    /** A label map (Segmentation Type LABELMAP, pixel values are segment numbers) is refused by name, not misread. */
+    @Test
+    void labelMapsAreRefused(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("labelmap.dcm");
+        Attributes ds = SegWriter.header(FRAME, null, 2, 2, 1.0, "LABELMAP", 1);
+        ds.setInts(Tag.BitsAllocated, VR.US, 8);
+        ds.setInts(Tag.BitsStored, VR.US, 8);
+        ds.setInts(Tag.HighBit, VR.US, 7);
+        ds.setSequence(Tag.PerFrameFunctionalGroupsSequence, List.of(SegWriter.frameGroups(ds, 1, Vec3.ZERO)));
+        ds.setBytes(Tag.PixelData, VR.OB, new byte[] {0, 1, 1, 0});
+        Part10Writer.write(file, ds);
+        DicomException e = assertThrows(DicomException.class, () -> Segmentation.read(InstanceReader.read(file)));
+        assertTrue(e.getMessage().contains("LABELMAP"), e.getMessage());
+    }
+
     /** sRGB red is L* 53.2408, a* 80.0925, b* 67.2032 under D65 (CIE 15 colorimetry), white L* 100. */
     @Test
     void cieLabToSrgb() {
