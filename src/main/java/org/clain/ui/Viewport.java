@@ -2,7 +2,6 @@ package org.clain.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
@@ -79,9 +78,7 @@ public final class Viewport extends Region {
 
     private final SlicePixels pixels = new SlicePixels();
     private final OverlayPlaneImages overlayPlanes = new OverlayPlaneImages();
-    private final SegmentationLayer segmentationLayer = new SegmentationLayer();
-    private final FusionLayer fusion = new FusionLayer();
-    private boolean segmentationsVisible = true;
+    private final ImageLayers layers = new ImageLayers();
     private final ViewportOverlay overlay;
 
     private final List<Consumer<Viewport>> sliceListeners = new ArrayList<>();
@@ -130,8 +127,7 @@ public final class Viewport extends Region {
         area.unturn();
         area.fitToWindow();
         referenceLines = List.of();
-        segmentationLayer.set(List.of());
-        fusion.set(null);
+        layers.clear();
         pixels.clear();
         fireSlice();
         stateChanged();
@@ -545,62 +541,40 @@ public final class Viewport extends Region {
 
     /** A PET volume of this series' Frame of Reference fused over its images, or null for none. */
     public void setFusion(SliceStack st, Volume pet) {
-        if (st == stack && fusion.pet() != pet) {
-            fusion.set(pet);
+        if (st == stack && layers.setFusion(pet)) {
             redraw();
         }
-    }
-
-    /** The fused PET layer over the image shown, in its pixel grid (null when none). */
-    WritableImage fusionImage() {
-        return hasImage() ? fusion.imageFor(stack.slices().get(slice)) : null;
-    }
-
-    /** The fused layer's pixels over the image shown (ARGB, not premultiplied), or null. */
-    int[] fusionPixels() {
-        return hasImage() && fusion.pet() != null ? fusion.argb(stack.slices().get(slice)) : null;
-    }
-
-    /** The fused PET under image pixel (c, r) as text ("PET SUVbw 2.41"), or "" without fusion or outside it. */
-    String fusionValueText(int c, int r) {
-        double v = hasImage() ? fusion.valueAt(stack.slices().get(slice), c, r) : Double.NaN;
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "  PET %.2f %s", v, fusion.valueName());
-    }
-
-    /** What the fused PET's scale is, for the corner ("" without fusion). */
-    String fusionText() {
-        return fusion.scaleText();
     }
 
     /** DICOM Segmentations of this series' Frame of Reference, drawn over its images. */
     public void setSegmentations(SliceStack st, List<Segmentation> segs) {
         if (st == stack) {
-            segmentationLayer.set(segs);
+            layers.setSegmentations(segs);
             redraw();
         }
     }
 
     public List<Segmentation> segmentations() {
-        return segmentationLayer.segmentations();
+        return layers.segmentations();
     }
 
     public void setSegmentationsVisible(boolean on) {
-        segmentationsVisible = on;
+        layers.setSegmentationsVisible(on);
         redraw();
     }
 
     public boolean segmentationsVisible() {
-        return segmentationsVisible;
+        return layers.segmentationsVisible();
     }
 
-    /** The segmentation layer over the image shown, in its pixel grid (null when none or hidden). */
-    WritableImage segmentationImage() {
-        return segmentationsVisible && hasImage() ? segmentationLayer.imageFor(stack.slices().get(slice)) : null;
+    /** The fused PET and segmentations over the image shown. */
+    ImageLayers layers() {
+        return layers;
     }
 
-    /** The segments drawn on the image shown (empty when none, or hidden). */
-    List<Segmentation.Segment> segmentsShown() {
-        return segmentationsVisible && hasImage() ? segmentationLayer.present() : List.of();
+    /** The header of the image shown, or null before there is one. */
+    SliceHeader shownHeader() {
+        return hasImage() ? stack.slices().get(slice) : null;
     }
 
     public Tool tool() {
@@ -801,16 +775,7 @@ public final class Viewport extends Region {
         g.setTransform(area.transform());
         g.setImageSmoothing(interpolate && area.zoom() < 8);
         g.drawImage(image, 0, 0);
-        WritableImage fused = fusionImage();
-        if (fused != null) {
-            g.setImageSmoothing(interpolate);
-            g.drawImage(fused, 0, 0);
-        }
-        WritableImage seg = segmentationImage();
-        if (seg != null) {
-            g.setImageSmoothing(false);
-            g.drawImage(seg, 0, 0);
-        }
+        layers.draw(g, stack.slices().get(slice), interpolate);
         if (overlays) {
             g.setImageSmoothing(false);
             for (OverlayPlaneImages.Placed p : overlayPlanes()) {

@@ -152,8 +152,8 @@ final class ViewportOverlay {
         if (!view.isEmpty()) {
             br.add(String.join("  ", view));
         }
-        if (!vp.fusionText().isEmpty()) {
-            br.add(vp.fusionText());
+        if (!vp.layers().fusionText().isEmpty()) {
+            br.add(vp.layers().fusionText());
         }
         br.add(String.format(Locale.ROOT, "Zoom %.2f", vp.zoom()));
         br.add(String.format(Locale.ROOT, "W %s  L %s%s", DicomText.num(vp.windowWidth()),
@@ -163,7 +163,9 @@ final class ViewportOverlay {
         g.setTextBaseline(VPos.TOP);
         textBlock(g, tl, m, m, TextAlignment.LEFT, true);
         textBlock(g, tr, cw - m, m, TextAlignment.RIGHT, false);
-        drawSegmentLegend(g, vp.segmentsShown(), cw - m, m + 17 * tr.size() + 6);
+        if (vp.shownHeader() != null) {
+            drawSegmentLegend(g, vp.layers().segmentsShown(vp.shownHeader()), cw - m, m + 17 * tr.size() + 6);
+        }
         double lh = 17;
         g.setTextBaseline(VPos.TOP);
         textBlock(g, bl, m, ch - m - lh * bl.size(), TextAlignment.LEFT, false);
@@ -203,7 +205,8 @@ final class ViewportOverlay {
         double value = s.value(c, r);
         double suv = vp.volume() != null ? vp.volume().suvFactor() : Double.NaN;
         return String.format(Locale.ROOT, "(%d, %d)  %s%s%s%s", c, r, DicomText.num(value), unit,
-                Double.isNaN(suv) ? "" : String.format(Locale.ROOT, "  SUVbw %.2f", value * suv), vp.fusionValueText(c, r));
+                Double.isNaN(suv) ? "" : String.format(Locale.ROOT, "  SUVbw %.2f", value * suv),
+                vp.layers().fusionValueText(vp.shownHeader(), c, r));
     }
 
     /** A horizontal bar of a round length in mm, with 1/5 ticks, bottom centre above the letter. */

@@ -72,9 +72,9 @@ class ViewerFusionTest {
         // a CT slice through the block: z = 150 + 20 x 7.5 = 300 mm
         int z = nearest(ct, 300);
         fxRun(() -> vp.setSlice(z));
-        waitUntil("the fused PET", 120, () -> vp.fusionImage() != null);
+        waitUntil("the fused PET", 120, () -> vp.layers().fusionImage(vp.shownHeader()) != null);
         SliceHeader h = ct.slices().get(z);
-        int[] layer = fx(vp::fusionPixels);
+        int[] layer = fx(() -> vp.layers().fusionPixels(vp.shownHeader()));
         int w = h.columns();
         // the block's middle, (-150 + 20 x 7.5, -100 + 20 x 7.5) = (0, 50) mm, is SUVbw 1.776 of 5
         int[] block = pixel(h, new Vec3(0, 50, h.position().z()));
@@ -86,12 +86,12 @@ class ViewerFusionTest {
         // outside the PET's box (x < -150 mm): nothing over the CT
         int[] outside = pixel(h, new Vec3(-200, 50, h.position().z()));
         assertEquals(0, layer[outside[1] * w + outside[0]]);
-        assertTrue(fx(() -> vp.fusionValueText(block[0], block[1])).contains(String.format(java.util.Locale.ROOT,
+        assertTrue(fx(() -> vp.layers().fusionValueText(vp.shownHeader(), block[0], block[1])).contains(String.format(java.util.Locale.ROOT,
                 "PET %.2f SUVbw", 6000 * FACTOR)));
         // off again
         robot.type(KeyCode.U);
-        waitUntil("no fusion", 10, () -> vp.fusionImage() == null);
-        assertNull(fx(vp::fusionImage));
+        waitUntil("no fusion", 10, () -> vp.layers().fusionImage(vp.shownHeader()) == null);
+        assertNull(fx(() -> vp.layers().fusionImage(vp.shownHeader())));
     }
 
     private static int nearest(SliceStack st, double zMm) {

@@ -68,27 +68,27 @@ class ViewerSegmentationTest {
         Viewport vp = fx(() -> mw.activeViewport());
         assertEquals("CT", fx(() -> vp.series().modality()), "the image series opens, not the segmentation");
         fxRun(() -> vp.setSlice(61));
-        List<Segmentation.Segment> shown = fx(vp::segmentsShown);
+        List<Segmentation.Segment> shown = fx(() -> vp.layers().segmentsShown(vp.shownHeader()));
         assertEquals(1, shown.size());
         assertEquals("S1", shown.get(0).label());
         SliceHeader h = ct.slices().get(61);
         assertEquals(3 * 3600 * h.rowSpacing() * h.columnSpacing() * 2.5, shown.get(0).volumeMm3(), 1e-6);
-        WritableImage layer = fx(vp::segmentationImage);
+        WritableImage layer = fx(() -> vp.layers().segmentationImage(vp.shownHeader()));
         assertEquals(0xFF, layer.getPixelReader().getArgb(300, 200) >>> 24, "outline opaque");
         int inside = layer.getPixelReader().getArgb(330, 230) >>> 24;
         assertTrue(inside > 0 && inside < 0xFF, "fill translucent: " + inside);
         assertEquals(0, layer.getPixelReader().getArgb(100, 100) >>> 24);
         // two slices away from the last frame: nothing
         fxRun(() -> vp.setSlice(65));
-        assertTrue(fx(vp::segmentsShown).isEmpty());
-        assertNull(fx(vp::segmentationImage));
+        assertTrue(fx(() -> vp.layers().segmentsShown(vp.shownHeader())).isEmpty());
+        assertNull(fx(() -> vp.layers().segmentationImage(vp.shownHeader())));
         // View > Segmentations (Shift+O) hides them
         fxRun(() -> vp.setSlice(61));
         robot.clickOn(vp);
         robot.push(KeyCode.SHIFT, KeyCode.O);
-        waitUntil("hidden", 10, () -> vp.segmentsShown().isEmpty());
+        waitUntil("hidden", 10, () -> vp.layers().segmentsShown(vp.shownHeader()).isEmpty());
         robot.push(KeyCode.SHIFT, KeyCode.O);
-        waitUntil("shown again", 10, () -> !vp.segmentsShown().isEmpty());
+        waitUntil("shown again", 10, () -> !vp.layers().segmentsShown(vp.shownHeader()).isEmpty());
 
         // the MPR of the series shows them too: the axial reformat through slice 61, and the coronal
         // one through the square's middle row (the crosshair moved there)
