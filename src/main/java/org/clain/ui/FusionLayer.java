@@ -78,24 +78,34 @@ final class FusionLayer {
     }
 
     private WritableImage render(SliceHeader h) {
-        int[] argb = argb(h);
+        return image(argb(h), h.columns(), h.rows());
+    }
+
+    /** An image of layer pixels, or null for none. */
+    static WritableImage image(int[] argb, int w, int rows) {
         if (argb == null) {
             return null;
         }
-        WritableImage img = new WritableImage(h.columns(), h.rows());
-        img.getPixelWriter().setPixels(0, 0, h.columns(), h.rows(), PixelFormat.getIntArgbInstance(), argb, 0,
-                h.columns());
+        WritableImage img = new WritableImage(w, rows);
+        img.getPixelWriter().setPixels(0, 0, w, rows, PixelFormat.getIntArgbInstance(), argb, 0, w);
         return img;
     }
 
     /** The layer's pixels (ARGB, not premultiplied) over an image, or null where the PET does not reach it. */
     int[] argb(SliceHeader h) {
-        int w = h.columns();
-        int rows = h.rows();
+        return argb(h.position(), h.rowDirection().times(h.columnSpacing()), h.columnDirection().times(h.rowSpacing()),
+                h.columns(), h.rows());
+    }
+
+    /**
+     * The same over a plane of any orientation (a reformat), pixel (c, r) at {@code origin + c
+     * stepColumn + r stepRow}.
+     */
+    int[] argb(Vec3 origin, Vec3 stepColumn, Vec3 stepRow, int w, int rows) {
         Affine toPet = pet.patientToVoxel();
-        Vec3 o = toPet.apply(h.position());
-        Vec3 dc = toPet.applyDirection(h.rowDirection().times(h.columnSpacing()));
-        Vec3 dr = toPet.applyDirection(h.columnDirection().times(h.rowSpacing()));
+        Vec3 o = toPet.apply(origin);
+        Vec3 dc = toPet.applyDirection(stepColumn);
+        Vec3 dr = toPet.applyDirection(stepRow);
         int[] argb = new int[w * rows];
         boolean any = false;
         for (int r = 0; r < rows; r++) {

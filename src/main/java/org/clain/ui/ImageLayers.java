@@ -77,6 +77,11 @@ final class ImageLayers {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "  PET %.2f %s", v, fusion.valueName());
     }
 
+    /** The PET fused, or null. */
+    Volume fusedPet() {
+        return fusion.pet();
+    }
+
     /** The fused PET's scale for the corner, "" without one. */
     String fusionText() {
         return fusion.scaleText();

@@ -87,6 +87,7 @@ final class MprMode {
             workspace.setOnClose(this::close);
         }
         workspace.setSegmentations(vp.segmentationsVisible() ? vp.segmentations() : List.of());
+        workspace.setFusion(vp.layers().fusedPet());
         workspace.setMode(m);
         window.showInCentre(workspace);
         return workspace;

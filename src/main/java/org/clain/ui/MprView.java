@@ -73,6 +73,12 @@ public final class MprView extends Region {
     private WritableImage image;
     /** The segmentations on the last frame's plane, in its pixel grid, or null. */
     private WritableImage segmentationImage;
+    /** The fused PET on the last frame's plane, or null. */
+    private WritableImage fusionImage;
+
+    WritableImage fusionImage() {
+        return fusionImage;
+    }
 
     WritableImage segmentationImage() {
         return segmentationImage;
@@ -304,6 +310,9 @@ public final class MprView extends Region {
         SegmentationLayer.Painted seg = ws.segmentations().isEmpty() ? null : SegmentationLayer.paint(ws.segmentations(),
                 s -> s.labels(origin, stepColumn, stepRow, p.width(), p.height()), p.width(), p.height());
         segmentationImage = seg == null ? null : seg.image();
+        FusionLayer fusion = ws.fusion();
+        fusionImage = fusion.pet() == null ? null : FusionLayer.image(fusion.argb(origin, stepColumn, stepRow, p.width(),
+                p.height()), p.width(), p.height());
         if (image == null || (int) image.getWidth() != p.width() || (int) image.getHeight() != p.height()) {
             int[] data = new int[p.width() * p.height()];
             pixels = new PixelBuffer<>(p.width(), p.height(), IntBuffer.wrap(data), PixelFormat.getIntArgbPreInstance());
@@ -504,6 +513,9 @@ public final class MprView extends Region {
                 o.getY());
         g.setImageSmoothing(true);
         g.drawImage(image, 0, 0);
+        if (fusionImage != null) {
+            g.drawImage(fusionImage, 0, 0);
+        }
         if (segmentationImage != null) {
             g.setImageSmoothing(false);
             g.drawImage(segmentationImage, 0, 0);

@@ -114,6 +114,7 @@ public final class MprWorkspace extends BorderPane {
     private CurvedMprWindow curvedWindow;
     private boolean disposed;
     private List<Segmentation> segmentations = List.of();
+    private final FusionLayer fusion = new FusionLayer();
 
     /**
      * @param windowCenter the window the MPR starts with (the 2D viewport's), shared by the views
@@ -311,6 +312,18 @@ public final class MprWorkspace extends BorderPane {
 
     List<Segmentation> segmentations() {
         return segmentations;
+    }
+
+    /** A PET fused over the reformats (the 2D viewport's), or null for none. */
+    public void setFusion(Volume pet) {
+        if (fusion.pet() != pet) {
+            fusion.set(pet);
+            views.values().forEach(MprView::requestRender);
+        }
+    }
+
+    FusionLayer fusion() {
+        return fusion;
     }
 
     public Volume volume() {

@@ -10,11 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.clain.dicom.Tag;
 import org.clain.dicom.VR;
 import org.clain.geom.Vec3;
+import org.clain.render.MprCursor.View;
 import org.clain.study.Scanner;
 import org.clain.study.Series;
 import org.clain.study.SliceHeader;
@@ -86,12 +88,20 @@ class ViewerFusionTest {
         // outside the PET's box (x < -150 mm): nothing over the CT
         int[] outside = pixel(h, new Vec3(-200, 50, h.position().z()));
         assertEquals(0, layer[outside[1] * w + outside[0]]);
-        assertTrue(fx(() -> vp.layers().fusionValueText(vp.shownHeader(), block[0], block[1])).contains(String.format(java.util.Locale.ROOT,
+        assertTrue(fx(() -> vp.layers().fusionValueText(vp.shownHeader(), block[0], block[1])).contains(String.format(Locale.ROOT,
                 "PET %.2f SUVbw", 6000 * FACTOR)));
         // off again
         robot.type(KeyCode.U);
         waitUntil("no fusion", 10, () -> vp.layers().fusionImage(vp.shownHeader()) == null);
         assertNull(fx(() -> vp.layers().fusionImage(vp.shownHeader())));
+        robot.type(KeyCode.U);
+        waitUntil("fused again", 60, () -> vp.layers().fusionImage(vp.shownHeader()) != null);
+
+        // the MPR of the CT shows it too, on all three planes through the block's middle
+        MprWorkspace ws = fx(() -> mw.openMpr(MprWorkspace.Mode.MPR));
+        fxRun(() -> ws.setCursor(ws.cursor().withCentre(new Vec3(0, 50, 300))));
+        waitUntil("the fused reformats", 60, () -> ws.view(View.AXIAL).fusionImage() != null
+                && ws.view(View.CORONAL).fusionImage() != null && ws.view(View.SAGITTAL).fusionImage() != null);
     }
 
     private static int nearest(SliceStack st, double zMm) {
