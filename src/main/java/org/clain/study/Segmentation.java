@@ -104,6 +104,8 @@ public final class Segmentation {
             counts.merge(segment, setPixels(runs), Long::sum);
         }
         double spacing = spacing(ds, shared, frames);
+        double voxel = frames.isEmpty() ? 0
+                : frames.get(0).plane().rowSpacing() * frames.get(0).plane().columnSpacing() * spacing;
         List<Segment> segments = new ArrayList<>();
         Set<Integer> numbers = new TreeSet<>(described.keySet());
         numbers.addAll(counts.keySet());
@@ -114,9 +116,7 @@ public final class Segmentation {
                     .map(c -> c.getString(Tag.CodeMeaning, "").trim()).orElse("");
             int[] lab = s == null ? null : s.getUnsignedShorts(Tag.RecommendedDisplayCIELabValue);
             int rgb = lab != null && lab.length == 3 ? CieLab.dicomToRgb(lab[0], lab[1], lab[2])
-                    : PALETTE[(n - 1) % PALETTE.length];
-            double voxel = frames.isEmpty() ? 0 : frames.get(0).plane().rowSpacing() * frames.get(0).plane().columnSpacing()
-                    * spacing;
+                    : PALETTE[Math.floorMod(n - 1, PALETTE.length)];
             segments.add(new Segment(n, label.isEmpty() ? "Segment " + n : label, property, rgb,
                     counts.getOrDefault(n, 0L) * voxel));
         }
