@@ -8,7 +8,7 @@ set -u
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-300}
 [ $# -gt 0 ] && shift
-TARGETS=${*:-"fuzz-reader fuzz-render fuzz-rle fuzz-jpegls fuzz-jpeg fuzz-j2k fuzz-dicomdir fuzz-json-annotations fuzz-json-phantom fuzz-json-presets"}
+TARGETS=${*:-"fuzz-reader fuzz-render fuzz-rle fuzz-jpegls fuzz-jpeg fuzz-j2k fuzz-dicomdir fuzz-seg fuzz-json-annotations fuzz-json-phantom fuzz-json-presets"}
 BUILD=${CLAIN_BUILD_DIR:-$PWD/target}
 LOGS=${FUZZ_LOGS:-$BUILD/fuzz-logs}
 mkdir -p "$LOGS"
