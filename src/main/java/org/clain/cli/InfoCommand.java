@@ -17,6 +17,7 @@ import org.clain.study.Skipped;
 import org.clain.study.SliceHeader;
 import org.clain.study.SliceStack;
 import org.clain.study.StandardizedUptake;
+import org.clain.study.StructureSet;
 import org.clain.study.StudyIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -103,6 +104,12 @@ public final class InfoCommand implements Callable<Integer> {
                 st.warnings().forEach(w::add);
             }
         }
+        ArrayNode structureSets = root.putArray("structureSets");
+        for (Instance in : index.instances()) {
+            if (StructureSet.isStructureSet(in)) {
+                structureSet(structureSets.addObject(), in);
+            }
+        }
         ArrayNode skipped = root.putArray("skipped");
         for (Skipped sk : index.skipped()) {
             ObjectNode o = skipped.addObject();
@@ -128,6 +135,15 @@ public final class InfoCommand implements Callable<Integer> {
                             + s.get("suvBw").get("basis").asText());
                 }
                 s.get("warnings").forEach(w -> System.out.println("    warning: " + w.asText()));
+            }
+            for (var set : root.get("structureSets")) {
+                System.out.println("  RTSTRUCT " + set.get("path").asText() + (set.has("error") ? ": "
+                        + set.get("error").asText() : ""));
+                for (var st : set.path("structures")) {
+                    System.out.printf(Locale.ROOT, "    ROI %d %s%s%n", st.get("number").asInt(), st.get("name").asText(),
+                            st.get("volumeMl").isNull() ? "" : String.format(Locale.ROOT, ": %.2f ml",
+                                    st.get("volumeMl").asDouble()));
+                }
             }
             for (Skipped sk : index.skipped()) {
                 System.out.println("  skipped: " + sk.reason());
@@ -155,6 +171,30 @@ public final class InfoCommand implements Callable<Integer> {
             } catch (DicomException | RuntimeException e) {
                 o.withArray("warnings").add(in.path() + ": segmentation not read: " + e.getMessage());
             }
+        }
+    }
+
+    /** An RT Structure Set: its Frame of Reference and structures (number, name, colour, volume of closed contours). */
+    private static void structureSet(ObjectNode o, Instance in) {
+        o.put("path", in.path().toString());
+        try {
+            StructureSet set = StructureSet.read(in);
+            o.put("frameOfReferenceUid", set.frameOfReferenceUid());
+            ArrayNode out = o.putArray("structures");
+            for (StructureSet.Structure s : set.structures()) {
+                ObjectNode n = out.addObject();
+                n.put("number", s.number());
+                n.put("name", s.name());
+                n.put("rgb", String.format(Locale.ROOT, "#%06x", s.rgb()));
+                n.put("contours", s.contours().size());
+                if (Double.isNaN(s.volumeMl())) {
+                    n.putNull("volumeMl");
+                } else {
+                    n.put("volumeMl", s.volumeMl());
+                }
+            }
+        } catch (DicomException | RuntimeException e) {
+            o.put("error", e.getMessage());
         }
     }
 }

@@ -145,6 +145,17 @@ public final class Tag {
     public static final int DoseUnits = 0x30040002;
     public static final int GridFrameOffsetVector = 0x3004000C;
     public static final int DoseGridScaling = 0x3004000E;
+    public static final int ReferencedFrameOfReferenceSequence = 0x30060010;
+    public static final int StructureSetROISequence = 0x30060020;
+    public static final int ROINumber = 0x30060022;
+    public static final int ReferencedFrameOfReferenceUID = 0x30060024;
+    public static final int ROIName = 0x30060026;
+    public static final int ROIDisplayColor = 0x3006002A;
+    public static final int ROIContourSequence = 0x30060039;
+    public static final int ContourSequence = 0x30060040;
+    public static final int ContourGeometricType = 0x30060042;
+    public static final int ContourData = 0x30060050;
+    public static final int ReferencedROINumber = 0x30060084;
     public static final int ExtendedOffsetTable = 0x7FE00001;
     public static final int ExtendedOffsetTableLengths = 0x7FE00002;
     public static final int FloatPixelData = 0x7FE00008;

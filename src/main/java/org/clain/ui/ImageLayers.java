@@ -1,26 +1,57 @@
 package org.clain.ui;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
 import org.clain.study.Segmentation;
 import org.clain.study.SliceHeader;
+import org.clain.study.StructureSet;
 import org.clain.study.Volume;
 
 /**
  * What a viewport lays over its image from other series of the same Frame of Reference: a fused PET
- * ({@link FusionLayer}) and DICOM Segmentations ({@link SegmentationLayer}), in the image's pixel
- * grid, each asked for the image shown (a null header, before there is an image, has none).
+ * ({@link FusionLayer}), DICOM Segmentations ({@link SegmentationLayer}) and RT Structure Set
+ * contours, in the image's pixel grid, each asked for the image shown (a null header, before there is an image, has none).
  */
 final class ImageLayers {
     private final SegmentationLayer segmentations = new SegmentationLayer();
     private final FusionLayer fusion = new FusionLayer();
+    private List<StructureSet> structureSets = List.of();
     private boolean segmentationsVisible = true;
+
+    /** A line of the legend: a swatch of the colour, the name and the volume (NaN: none shown). */
+    record LegendEntry(String name, int rgb, double volumeMl) {
+    }
 
     void clear() {
         segmentations.set(List.of());
+        structureSets = List.of();
         fusion.set(null);
+    }
+
+    void setStructureSets(List<StructureSet> sets) {
+        structureSets = List.copyOf(sets);
+    }
+
+    List<StructureSet> structureSets() {
+        return structureSets;
+    }
+
+    /** The contours of the structure sets on the image (none when segmentations are hidden). */
+    List<StructureSet.Drawn> contours(SliceHeader h) {
+        if (!segmentationsVisible || h == null || structureSets.isEmpty()) {
+            return List.of();
+        }
+        List<StructureSet.Drawn> out = new ArrayList<>();
+        for (StructureSet s : structureSets) {
+            out.addAll(s.on(h));
+        }
+        return out;
     }
 
     /** True when the PET changed. */
@@ -48,8 +79,11 @@ final class ImageLayers {
         return segmentationsVisible;
     }
 
-    /** Draws the layers in image pixel coordinates (the caller's transform): fused PET, then segments. */
-    void draw(GraphicsContext g, SliceHeader h, boolean interpolate) {
+    /**
+     * Draws the layers in image pixel coordinates (the caller's transform, {@code zoom} screen pixels
+     * a pixel): fused PET, segments, then structure contours (lines 1.5 screen pixels wide).
+     */
+    void draw(GraphicsContext g, SliceHeader h, boolean interpolate, double zoom) {
         WritableImage fused = fusionImage(h);
         if (fused != null) {
             g.setImageSmoothing(interpolate);
@@ -60,6 +94,38 @@ final class ImageLayers {
             g.setImageSmoothing(false);
             g.drawImage(seg, 0, 0);
         }
+        g.setLineWidth(1.5 / zoom);
+        for (StructureSet.Drawn d : contours(h)) {
+            int rgb = d.structure().rgb();
+            g.setStroke(Color.rgb(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF));
+            double[] p = d.pixels();
+            g.beginPath();
+            // pixel centres lie half a pixel in from the image's corner
+            g.moveTo(p[0] + 0.5, p[1] + 0.5);
+            for (int i = 2; i < p.length; i += 2) {
+                g.lineTo(p[i] + 0.5, p[i + 1] + 0.5);
+            }
+            if (d.closed()) {
+                g.closePath();
+            }
+            g.stroke();
+        }
+    }
+
+    /** What the image shows of segmentations and structures, for the legend (each once). */
+    List<LegendEntry> legend(SliceHeader h) {
+        List<LegendEntry> out = new ArrayList<>();
+        for (Segmentation.Segment s : segmentsShown(h)) {
+            out.add(new LegendEntry(s.label(), s.rgb(), s.volumeMl()));
+        }
+        Set<StructureSet.Structure> seen = new LinkedHashSet<>();
+        for (StructureSet.Drawn d : contours(h)) {
+            seen.add(d.structure());
+        }
+        for (StructureSet.Structure s : seen) {
+            out.add(new LegendEntry(s.name(), s.rgb(), s.volumeMl()));
+        }
+        return out;
     }
 
     WritableImage fusionImage(SliceHeader h) {

@@ -165,8 +165,8 @@ public final class MainWindow {
         commands.add(new Command("View", "Synchronised scrolling", key(KeyCode.Y), () -> { }, syncScroll));
         commands.add(new Command("View", "Reference lines", key(KeyCode.L), () -> { }, referenceLines));
         commands.add(new Command("View", "Overlays", key(KeyCode.O), () -> { }, overlays));
-        commands.add(new Command("View", "Segmentations", key(KeyCode.O, KeyCombination.SHIFT_DOWN), () -> { },
-                segmentationsShown));
+        commands.add(new Command("View", "Segmentations and structures", key(KeyCode.O, KeyCombination.SHIFT_DOWN),
+                () -> { }, segmentationsShown));
         commands.add(new Command("View", "Fuse PET over CT/MR", key(KeyCode.U), () -> { }, fusePet));
         commands.add(new Command("View", "Smooth (interpolated) pixels", key(KeyCode.I, KeyCombination.SHIFT_DOWN),
                 () -> { }, interpolation));
@@ -352,6 +352,7 @@ public final class MainWindow {
         vp.setInterpolate(interpolation.get());
         if (index != null) {
             loader.segmentations(index, stack, vp);
+            loader.structureSets(index, stack, vp);
         }
         fuse(vp);
         ColorStack c = loader.colorStack(stack);

@@ -23,6 +23,7 @@ import org.clain.study.Segmentation;
 import org.clain.study.Series;
 import org.clain.study.Skipped;
 import org.clain.study.SliceStack;
+import org.clain.study.StructureSet;
 import org.clain.study.StudyIndex;
 import org.clain.study.Volume;
 import org.clain.study.VolumeLoader;
@@ -171,6 +172,35 @@ final class SeriesLoader {
                 }
             }
             Platform.runLater(() -> vp.setSegmentations(stack, found));
+        });
+    }
+
+    /**
+     * The RT Structure Sets of the index in a stack's Frame of Reference (they have no pixels: they
+     * are among the index's instances, not its series), read in the background, handed to the viewport.
+     */
+    void structureSets(StudyIndex index, SliceStack stack, Viewport vp) {
+        String frame = stack.instance(stack.slices().get(0)).frameOfReferenceUid();
+        List<Instance> candidates = index.instances().stream().filter(StructureSet::isStructureSet).toList();
+        if (candidates.isEmpty() || frame.isEmpty()) {
+            return;
+        }
+        workers.submit(() -> {
+            List<StructureSet> found = new ArrayList<>();
+            for (Instance in : candidates) {
+                try {
+                    StructureSet set = StructureSet.read(in);
+                    if (frame.equals(set.frameOfReferenceUid())) {
+                        found.add(set);
+                    }
+                } catch (DicomException | RuntimeException e) {
+                    Skipped bad = new Skipped(in.path(), "structure set: " + e.getMessage());
+                    Platform.runLater(() -> window.addProblem(bad));
+                }
+            }
+            if (!found.isEmpty()) {
+                Platform.runLater(() -> vp.setStructureSets(stack, found));
+            }
         });
     }
 

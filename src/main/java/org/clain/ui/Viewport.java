@@ -23,6 +23,7 @@ import org.clain.study.Series;
 import org.clain.study.Segmentation;
 import org.clain.study.SliceHeader;
 import org.clain.study.SliceStack;
+import org.clain.study.StructureSet;
 import org.clain.study.Volume;
 
 /**
@@ -558,6 +559,14 @@ public final class Viewport extends Region {
         return layers.segmentations();
     }
 
+    /** RT Structure Sets of this series' Frame of Reference, their contours drawn over its images. */
+    public void setStructureSets(SliceStack st, List<StructureSet> sets) {
+        if (st == stack) {
+            layers.setStructureSets(sets);
+            redraw();
+        }
+    }
+
     public void setSegmentationsVisible(boolean on) {
         layers.setSegmentationsVisible(on);
         redraw();
@@ -775,7 +784,7 @@ public final class Viewport extends Region {
         g.setTransform(area.transform());
         g.setImageSmoothing(interpolate && area.zoom() < 8);
         g.drawImage(image, 0, 0);
-        layers.draw(g, stack.slices().get(slice), interpolate);
+        layers.draw(g, stack.slices().get(slice), interpolate, area.zoom());
         if (overlays) {
             g.setImageSmoothing(false);
             for (OverlayPlaneImages.Placed p : overlayPlanes()) {

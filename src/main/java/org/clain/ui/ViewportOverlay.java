@@ -18,7 +18,6 @@ import org.clain.render.SliceGeometry;
 import org.clain.render.SliceImage;
 import org.clain.study.Instance;
 import org.clain.study.PixelSpacingSource;
-import org.clain.study.Segmentation;
 import org.clain.study.Series;
 import org.clain.study.SliceHeader;
 import org.clain.study.SliceStack;
@@ -164,7 +163,7 @@ final class ViewportOverlay {
         textBlock(g, tl, m, m, TextAlignment.LEFT, true);
         textBlock(g, tr, cw - m, m, TextAlignment.RIGHT, false);
         if (vp.shownHeader() != null) {
-            drawSegmentLegend(g, vp.layers().segmentsShown(vp.shownHeader()), cw - m, m + 17 * tr.size() + 6);
+            drawLegend(g, vp.layers().legend(vp.shownHeader()), cw - m, m + 17 * tr.size() + 6);
         }
         double lh = 17;
         g.setTextBaseline(VPos.TOP);
@@ -254,17 +253,17 @@ final class ViewportOverlay {
         return p;
     }
 
-    /** The segments on the image, right-aligned under the series: a swatch of each colour, label and volume. */
-    private void drawSegmentLegend(GraphicsContext g, List<Segmentation.Segment> segments, double right, double top) {
+    /** Segments and structures on the image, right-aligned under the series: a swatch, the name, the volume. */
+    private void drawLegend(GraphicsContext g, List<ImageLayers.LegendEntry> entries, double right, double top) {
         g.setFont(TEXT);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
-        for (int i = 0; i < segments.size(); i++) {
-            Segmentation.Segment s = segments.get(i);
+        for (int i = 0; i < entries.size(); i++) {
+            ImageLayers.LegendEntry e = entries.get(i);
             double y = top + i * 17;
-            STYLE.shadowed(g, String.format(Locale.ROOT, "%s  %.1f ml", s.label(), s.volumeMl()), right - 16, y,
-                    OverlayText.LIGHT);
-            g.setFill(Color.rgb(s.rgb() >> 16 & 0xFF, s.rgb() >> 8 & 0xFF, s.rgb() & 0xFF));
+            String volume = Double.isNaN(e.volumeMl()) ? "" : String.format(Locale.ROOT, "  %.1f ml", e.volumeMl());
+            STYLE.shadowed(g, e.name() + volume, right - 16, y, OverlayText.LIGHT);
+            g.setFill(Color.rgb(e.rgb() >> 16 & 0xFF, e.rgb() >> 8 & 0xFF, e.rgb() & 0xFF));
             g.fillRect(right - 11, y + 3, 11, 11);
         }
     }

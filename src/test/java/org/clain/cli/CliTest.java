@@ -10,7 +10,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.clain.geom.Vec3;
+import org.clain.testdata.RtStructWriter;
 import org.clain.testdata.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +51,24 @@ class CliTest {
         assertEquals(107098 * 0.810547 * 0.810547 / 1000, seg.get("volumeMl").asDouble(), 1e-9);
         Run text = run("info", SharedData.file("syntaxes/pydicom-data/liver.dcm").toString());
         assertTrue(text.out().contains("segment 1 Liver: 70.36 ml"), text.out());
+    }
+
+    /** An RT Structure Set: a 20 mm square on three planes 3 mm apart is 3.6 ml; an open line has no volume. */
+    @Test
+    void infoListsStructures(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("rs.dcm");
+        RtStructWriter.write(file, "1.2.826.0.1.3680043.10.543.92", "1.2.826.0.1.3680043.10.543.93", List.of(
+                new RtStructWriter.Roi(1, "GTV", null, List.of(RtStructWriter.square(0, 0, 0, 20),
+                        RtStructWriter.square(0, 0, 3, 20), RtStructWriter.square(0, 0, 6, 20))),
+                new RtStructWriter.Roi(2, "Needle", null, List.of(new RtStructWriter.Contour("OPEN_PLANAR",
+                        List.of(new Vec3(0, 0, 0), new Vec3(0, 0, 50)))))));
+        Run r = run("info", file.toString(), "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode set = M.readTree(r.out()).get("structureSets").get(0);
+        assertEquals("1.2.826.0.1.3680043.10.543.92", set.get("frameOfReferenceUid").asText());
+        assertEquals(3.6, set.get("structures").get(0).get("volumeMl").asDouble(), 1e-12);
+        assertTrue(set.get("structures").get(1).get("volumeMl").isNull());
+        assertTrue(run("info", file.toString()).out().contains("ROI 1 GTV: 3.60 ml"));
     }
 
     @Test

@@ -17,9 +17,11 @@ import javafx.stage.Stage;
 import org.clain.geom.Vec3;
 import org.clain.render.MprCursor.View;
 import org.clain.study.Scanner;
+import org.clain.study.Segmentation;
 import org.clain.study.SliceHeader;
 import org.clain.study.SliceStack;
-import org.clain.study.Segmentation;
+import org.clain.study.StructureSet;
+import org.clain.testdata.RtStructWriter;
 import org.clain.testdata.SegWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -98,5 +100,32 @@ class ViewerSegmentationTest {
         fxRun(() -> ws.setCursor(ws.cursor().withCentre(inSquare)));
         waitUntil("the reformats with the segmentation", 60, () -> ws.view(View.AXIAL).segmentationImage() != null
                 && ws.view(View.CORONAL).segmentationImage() != null && ws.view(View.SAGITTAL).segmentationImage() != null);
+    }
+
+    /** An RT Structure Set of the CT's frame: its contour is drawn on the slice it lies on, named in the legend. */
+    @Test
+    void structureSetIsDrawnOverTheCt(@TempDir Path tmp) throws Exception {
+        SliceStack ct = Scanner.scan(List.of(CT)).series().get(0).stacks().get(0);
+        SliceHeader h = ct.slices().get(61);
+        Vec3 centre = h.position().plus(h.rowDirection().times(256 * h.columnSpacing()))
+                .plus(h.columnDirection().times(256 * h.rowSpacing()));
+        Path file = tmp.resolve("rtstruct.dcm");
+        RtStructWriter.write(file, ct.instance(h).frameOfReferenceUid(), ct.instance(h).studyInstanceUid(),
+                List.of(new RtStructWriter.Roi(7, "GTV", new int[] {255, 64, 0},
+                        List.of(RtStructWriter.square(centre.x(), centre.y(), centre.z(), 30)))));
+        fxRun(() -> mw.open(List.of(CT, file)));
+        waitUntil("the CT and its structures", 120, () -> !mw.busy() && mw.activeViewport().volume() != null
+                && !mw.activeViewport().layers().structureSets().isEmpty());
+        Viewport vp = fx(() -> mw.activeViewport());
+        fxRun(() -> vp.setSlice(61));
+        List<ImageLayers.LegendEntry> legend = fx(() -> vp.layers().legend(vp.shownHeader()));
+        assertEquals(1, legend.size());
+        assertEquals("GTV", legend.get(0).name());
+        assertEquals(0xFF4000, legend.get(0).rgb());
+        StructureSet.Drawn d = fx(() -> vp.layers().contours(vp.shownHeader())).get(0);
+        // the 30 mm square about the image centre: corners 15 mm / spacing from pixel 256
+        assertEquals(256 - 15 / h.columnSpacing(), d.pixels()[0], 1e-6);
+        fxRun(() -> vp.setSlice(65));
+        assertTrue(fx(() -> vp.layers().legend(vp.shownHeader())).isEmpty());
     }
 }

@@ -1,0 +1,193 @@
+package org.clain.study;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.clain.dicom.Attributes;
+import org.clain.dicom.DicomException;
+import org.clain.dicom.Tag;
+import org.clain.geom.Vec3;
+
+/**
+ * An RT Structure Set (PS3.3 A.19, C.8.8.5-6): named structures (ROIs) outlined by contours in
+ * patient coordinates, drawn over any image of their Frame of Reference where a contour lies in
+ * the image's plane. The volume of a structure is its closed planar contours' areas times the
+ * distance between their planes (holes are not subtracted: contours are summed as drawn).
+ */
+public final class StructureSet {
+    /** A contour: CLOSED_PLANAR, OPEN_PLANAR, OPEN_NONPLANAR or POINT (C.8.8.6.1), its points in mm. */
+    public record Contour(String type, Vec3[] points) {
+        public boolean closed() {
+            return "CLOSED_PLANAR".equals(type);
+        }
+    }
+
+    /** A structure: ROI Number, name, display colour (0xRRGGBB), contours and volume (mm3, NaN for none). */
+    public record Structure(int number, String name, int rgb, List<Contour> contours, double volumeMm3) {
+        public double volumeMl() {
+            return volumeMm3 / 1000;
+        }
+    }
+
+    /** A contour on an image: its structure and its points in the image's pixel coordinates (c0, r0, c1, r1, ...). */
+    public record Drawn(Structure structure, double[] pixels, boolean closed) {
+    }
+
+    /** Colours for structures without an ROI Display Color. */
+    private static final int[] PALETTE = {0x00FF00, 0xFF0000, 0x00FFFF, 0xFFFF00, 0xFF00FF, 0x0080FF, 0xFF8000};
+
+    private final String sopInstanceUid;
+    private final String frameOfReferenceUid;
+    private final List<Structure> structures;
+
+    private StructureSet(String sop, String frame, List<Structure> structures) {
+        this.sopInstanceUid = sop;
+        this.frameOfReferenceUid = frame;
+        this.structures = List.copyOf(structures);
+    }
+
+    /** True for RT Structure Set Storage (1.2.840.10008.5.1.4.1.1.481.3) or Modality RTSTRUCT. */
+    public static boolean isStructureSet(Instance in) {
+        return "RTSTRUCT".equals(in.modality()) || "1.2.840.10008.5.1.4.1.1.481.3".equals(in.sopClassUid());
+    }
+
+    public static StructureSet read(Instance in) throws DicomException {
+        if (!isStructureSet(in)) {
+            throw new DicomException(in.path(), -1, "not an RT Structure Set (Modality " + in.modality() + ")");
+        }
+        Attributes ds = in.file().dataset();
+        Map<Integer, String> names = new HashMap<>();
+        String frame = ds.getString(Tag.FrameOfReferenceUID, "").trim();
+        for (Attributes r : ds.getSequence(Tag.StructureSetROISequence)) {
+            names.put(r.getInt(Tag.ROINumber, 0), r.getString(Tag.ROIName, "").trim());
+            if (frame.isEmpty()) {
+                frame = r.getString(Tag.ReferencedFrameOfReferenceUID, "").trim();
+            }
+        }
+        if (frame.isEmpty()) {
+            frame = ds.firstItem(Tag.ReferencedFrameOfReferenceSequence)
+                    .map(r -> r.getString(Tag.FrameOfReferenceUID, "").trim()).orElse("");
+        }
+        List<Structure> out = new ArrayList<>();
+        for (Attributes rc : ds.getSequence(Tag.ROIContourSequence)) {
+            int number = rc.getInt(Tag.ReferencedROINumber, 0);
+            List<Contour> contours = new ArrayList<>();
+            for (Attributes c : rc.getSequence(Tag.ContourSequence)) {
+                double[] xyz = c.getDoubles(Tag.ContourData);
+                if (xyz == null || xyz.length < 3) {
+                    continue;
+                }
+                Vec3[] pts = new Vec3[xyz.length / 3];
+                for (int i = 0; i < pts.length; i++) {
+                    pts[i] = Vec3.of(xyz, 3 * i);
+                }
+                contours.add(new Contour(c.getString(Tag.ContourGeometricType, "").trim().toUpperCase(Locale.ROOT), pts));
+            }
+            int[] colour = rc.getDoubles(Tag.ROIDisplayColor) == null ? null
+                    : Arrays.stream(rc.getDoubles(Tag.ROIDisplayColor)).mapToInt(d -> (int) Math.round(d)).toArray();
+            int rgb = colour != null && colour.length == 3
+                    ? (clamp(colour[0]) << 16 | clamp(colour[1]) << 8 | clamp(colour[2]))
+                    : PALETTE[Math.floorMod(number - 1, PALETTE.length)];
+            String name = names.getOrDefault(number, "");
+            out.add(new Structure(number, name.isEmpty() ? "ROI " + number : name, rgb, List.copyOf(contours),
+                    volume(contours)));
+        }
+        return new StructureSet(in.sopInstanceUid(), frame, out);
+    }
+
+    private static int clamp(int v) {
+        return Math.max(0, Math.min(255, v));
+    }
+
+    /** Closed contours' areas times the spacing of their planes (the smallest gap between distinct ones). */
+    private static double volume(List<Contour> contours) {
+        double area = 0;
+        List<Double> levels = new ArrayList<>();
+        Vec3 normal = null;
+        for (Contour c : contours) {
+            if (!c.closed() || c.points().length < 3) {
+                continue;
+            }
+            Vec3 n = newell(c.points());
+            double a = n.norm() / 2;
+            if (a == 0) {
+                continue;
+            }
+            if (normal == null) {
+                normal = n.normalized();
+            }
+            area += a;
+            levels.add(c.points()[0].dot(normal));
+        }
+        if (normal == null) {
+            return Double.NaN;
+        }
+        double[] d = levels.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double gap = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < d.length; i++) {
+            if (d[i] - d[i - 1] > 1e-3) {
+                gap = Math.min(gap, d[i] - d[i - 1]);
+            }
+        }
+        return Double.isFinite(gap) ? area * gap : Double.NaN;
+    }
+
+    /** Newell's normal of a polygon: its direction is the plane's normal, its length twice the area. */
+    private static Vec3 newell(Vec3[] p) {
+        double x = 0;
+        double y = 0;
+        double z = 0;
+        for (int i = 0; i < p.length; i++) {
+            Vec3 a = p[i];
+            Vec3 b = p[(i + 1) % p.length];
+            x += (a.y() - b.y()) * (a.z() + b.z());
+            y += (a.z() - b.z()) * (a.x() + b.x());
+            z += (a.x() - b.x()) * (a.y() + b.y());
+        }
+        return new Vec3(x, y, z);
+    }
+
+    public String sopInstanceUid() {
+        return sopInstanceUid;
+    }
+
+    public String frameOfReferenceUid() {
+        return frameOfReferenceUid;
+    }
+
+    public List<Structure> structures() {
+        return structures;
+    }
+
+    /**
+     * The contours lying in an image's plane (every point within half its slice thickness of it,
+     * 0.5 mm without one), in its pixel coordinates.
+     */
+    public List<Drawn> on(SliceHeader image) {
+        List<Drawn> out = new ArrayList<>();
+        if (!image.hasGeometry()) {
+            return out;
+        }
+        Vec3 n = image.normal();
+        double tol = image.sliceThickness() > 0 ? image.sliceThickness() / 2 : 0.5;
+        for (Structure s : structures) {
+            for (Contour c : s.contours()) {
+                double[] px = new double[2 * c.points().length];
+                boolean inPlane = true;
+                for (int i = 0; i < c.points().length && inPlane; i++) {
+                    Vec3 d = c.points()[i].minus(image.position());
+                    inPlane = Math.abs(d.dot(n)) <= tol;
+                    px[2 * i] = d.dot(image.rowDirection()) / image.columnSpacing();
+                    px[2 * i + 1] = d.dot(image.columnDirection()) / image.rowSpacing();
+                }
+                if (inPlane) {
+                    out.add(new Drawn(s, px, c.closed()));
+                }
+            }
+        }
+        return out;
+    }
+}
