@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Seeds of SegmentationFuzzTest: small DICOM Segmentations (binary, fractional) and a PET slice.
+"""Seeds of SegmentationFuzzTest: small DICOM Segmentations (binary, fractional), a structure set, a PET slice.
 
 Written with pydicom (Debian python3-pydicom), independent of Clain's writer:
     /usr/bin/python3 tools/fuzz-seeds-seg.py src/test/resources/org/clain/study/SegmentationFuzzTestInputs/readAndLay
@@ -118,7 +118,36 @@ def pet(n):
     return ds
 
 
+def rtstruct(n):
+    ds = base("1.2.840.10008.5.1.4.1.1.481.3", "RTSTRUCT", n)
+    rf = Dataset()
+    rf.FrameOfReferenceUID = ROOT + ".3"
+    ds.ReferencedFrameOfReferenceSequence = [rf]
+    rois, contours = [], []
+    for num, name, kind, pts in ((1, "GTV", "CLOSED_PLANAR", [-4, -4, 0, 4, -4, 0, 4, 4, 0, -4, 4, 0]),
+                                 (2, "Needle", "OPEN_PLANAR", [0, 0, 0, 6, 2, 0]),
+                                 (3, "Seed", "POINT", [1, 1, 0])):
+        r = Dataset()
+        r.ROINumber = num
+        r.ReferencedFrameOfReferenceUID = ROOT + ".3"
+        r.ROIName = name
+        rois.append(r)
+        c = Dataset()
+        c.ContourGeometricType = kind
+        c.NumberOfContourPoints = len(pts) // 3
+        c.ContourData = pts
+        rc = Dataset()
+        rc.ROIDisplayColor = [255, 0, 0]
+        rc.ContourSequence = [c]
+        rc.ReferencedROINumber = num
+        contours.append(rc)
+    ds.StructureSetROISequence = rois
+    ds.ROIContourSequence = contours
+    return ds
+
+
 out = sys.argv[1]
 seg(1, "BINARY").save_as(out + "/seed-seg-binary", write_like_original=False)
 seg(2, "FRACTIONAL").save_as(out + "/seed-seg-fractional", write_like_original=False)
 pet(3).save_as(out + "/seed-pet", write_like_original=False)
+rtstruct(4).save_as(out + "/seed-rtstruct", write_like_original=False)

@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Timeout;
 /**
  * What Clain reads beside the pixels when a study opens, on its own: {@link Segmentation#read}
  * then {@link Segmentation#labels} on an axial image and on an oblique plane (the viewer's 2D and
- * MPR layers), and {@link StandardizedUptake#of} of the header (PET). Beyond the reader's findings:
+ * MPR layers), {@link StructureSet#read} and its contours on the axial image, and
+ * {@link StandardizedUptake#of} of the header (PET). Beyond the reader's findings:
  * any exception but a clean {@link DicomException}, and more allocation than the frames declared
  * (rows x columns x frames) and the input justify. Frames above
  * {@link Fuzzing#MAX_FUZZ_FRAME_SAMPLES} samples are not decoded. Seeds: small binary and
- * fractional segmentations and a PET slice written with pydicom (tools/fuzz-seeds-seg.py).
+ * fractional segmentations, a structure set and a PET slice written with pydicom
+ * (tools/fuzz-seeds-seg.py).
  */
 class SegmentationFuzzTest {
     private static final Path FILE;
@@ -46,6 +48,17 @@ class SegmentationFuzzTest {
         }
         Instance in = InstanceReader.of(f);
         StandardizedUptake.of(List.of(f.dataset())).basis();
+        SliceHeader axial = new SliceHeader(FILE, 0, "", 1, new Vec3(-8, -8, 0), new Vec3(1, 0, 0),
+                new Vec3(0, 1, 0), 0.5, 0.5, PixelSpacingSource.PATIENT, 1, 32, 32, 1, 0, null, null, false);
+        if (StructureSet.isStructureSet(in)) {
+            try {
+                StructureSet.read(in).on(axial);
+            } catch (DicomException e) {
+                Fuzzing.checkClean(e, FILE);
+            }
+            alloc.check("structure set");
+            return;
+        }
         long samples = (long) in.rows() * in.columns();
         if (!Segmentation.isSegmentation(in) || samples > Fuzzing.MAX_FUZZ_FRAME_SAMPLES) {
             return;
@@ -59,8 +72,6 @@ class SegmentationFuzzTest {
             Fuzzing.checkClean(e, FILE);
             return;
         }
-        SliceHeader axial = new SliceHeader(FILE, 0, "", 1, new Vec3(-8, -8, 0), new Vec3(1, 0, 0),
-                new Vec3(0, 1, 0), 0.5, 0.5, PixelSpacingSource.PATIENT, 1, 32, 32, 1, 0, null, null, false);
         seg.labels(axial);
         seg.labels(new Vec3(-8, 0, -8), new Vec3(0.5, 0.1, 0), new Vec3(0, 0.1, 0.5), 32, 32);
         for (Segmentation.Segment s : seg.segments()) {
