@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
@@ -49,6 +51,8 @@ final class SeriesLoader {
     private final Map<SliceStack, List<Consumer<Volume>>> waiting = new HashMap<>();
     /** Segmentations read, by SOP Instance UID (filled from worker threads). */
     private final Map<String, Segmentation> segmentations = new HashMap<>();
+    /** Segmentations and structure sets that could not be read, by path: reported once, not read again. */
+    private final Set<Path> unreadable = ConcurrentHashMap.newKeySet();
     private Scanner scanner;
     private Task<StudyIndex> scanTask;
     private boolean scanning;
@@ -125,6 +129,15 @@ final class SeriesLoader {
         synchronized (segmentations) {
             segmentations.clear();
         }
+        unreadable.clear();
+    }
+
+    /** Reports a file that cannot be read as a segmentation or structure set, once. */
+    private void unreadable(Instance in, String what, Exception e) {
+        if (unreadable.add(in.path())) {
+            Skipped bad = new Skipped(in.path(), what + ": " + e.getMessage());
+            Platform.runLater(() -> window.addProblem(bad));
+        }
     }
 
     /**
@@ -156,11 +169,13 @@ final class SeriesLoader {
                     seg = cache.get(in.sopInstanceUid());
                 }
                 if (seg == null) {
+                    if (unreadable.contains(in.path())) {
+                        continue;
+                    }
                     try {
                         seg = Segmentation.read(in);
                     } catch (DicomException | RuntimeException e) {
-                        Skipped bad = new Skipped(in.path(), "segmentation: " + e.getMessage());
-                        Platform.runLater(() -> window.addProblem(bad));
+                        unreadable(in, "segmentation", e);
                         continue;
                     }
                     synchronized (cache) {
@@ -188,14 +203,16 @@ final class SeriesLoader {
         workers.submit(() -> {
             List<StructureSet> found = new ArrayList<>();
             for (Instance in : candidates) {
+                if (unreadable.contains(in.path())) {
+                    continue;
+                }
                 try {
                     StructureSet set = StructureSet.read(in);
                     if (frame.equals(set.frameOfReferenceUid())) {
                         found.add(set);
                     }
                 } catch (DicomException | RuntimeException e) {
-                    Skipped bad = new Skipped(in.path(), "structure set: " + e.getMessage());
-                    Platform.runLater(() -> window.addProblem(bad));
+                    unreadable(in, "structure set", e);
                 }
             }
             if (!found.isEmpty()) {

@@ -14,10 +14,16 @@ import java.util.List;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.clain.dicom.Attributes;
+import org.clain.dicom.Part10Writer;
+import org.clain.dicom.Tag;
+import org.clain.dicom.VR;
 import org.clain.geom.Vec3;
 import org.clain.render.MprCursor.View;
 import org.clain.study.Scanner;
 import org.clain.study.Segmentation;
+import org.clain.study.Series;
+import org.clain.study.Skipped;
 import org.clain.study.SliceHeader;
 import org.clain.study.SliceStack;
 import org.clain.study.StructureSet;
@@ -127,5 +133,30 @@ class ViewerSegmentationTest {
         assertEquals(256 - 15 / h.columnSpacing(), d.pixels()[0], 1e-6);
         fxRun(() -> vp.setSlice(65));
         assertTrue(fx(() -> vp.layers().legend(vp.shownHeader())).isEmpty());
+    }
+
+    /** A segmentation Clain does not read (a LABELMAP) is one problem, however often its series is shown. */
+    @Test
+    void unreadableSegmentationIsReportedOnce(@TempDir Path tmp) throws Exception {
+        SliceStack ct = Scanner.scan(List.of(CT)).series().get(0).stacks().get(0);
+        Attributes ds = SegWriter.header(ct.instance(ct.slices().get(0)).frameOfReferenceUid(), null, 2, 2, 1.0,
+                "LABELMAP", 1);
+        ds.setInts(Tag.BitsAllocated, VR.US, 8);
+        ds.setInts(Tag.BitsStored, VR.US, 8);
+        ds.setInts(Tag.HighBit, VR.US, 7);
+        ds.setSequence(Tag.PerFrameFunctionalGroupsSequence, List.of(SegWriter.frameGroups(ds, 1,
+                ct.slices().get(10).position())));
+        ds.setBytes(Tag.PixelData, VR.OB, new byte[] {0, 1, 1, 0});
+        Path file = tmp.resolve("labelmap.dcm");
+        Part10Writer.write(file, ds);
+        fxRun(() -> mw.open(List.of(CT, file)));
+        waitUntil("the CT", 120, () -> !mw.busy() && mw.activeViewport().volume() != null && !mw.problems().isEmpty());
+        Series ctSeries = fx(() -> mw.activeViewport().series());
+        fxRun(() -> mw.display(ctSeries, mw.activeViewport()));
+        Thread.sleep(500);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        List<String> problems = fx(() -> mw.problems().stream().map(Skipped::reason).toList());
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("LABELMAP"), problems.get(0));
     }
 }
