@@ -32,9 +32,11 @@ final class FusionLayer {
         pet = v;
         shown = null;
         image = null;
-        if (v != null) {
+        if (v != null && v.suvFactor() > 0) {
+            top = SUV_TOP / v.suvFactor();
+        } else if (v != null) {
             AutoWindow.Window w = AutoWindow.percentiles(v, 0, 99);
-            top = v.suvFactor() > 0 ? SUV_TOP / v.suvFactor() : w.center() + w.width() / 2;
+            top = w.center() + w.width() / 2;
         }
     }
 
