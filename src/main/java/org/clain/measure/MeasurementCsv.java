@@ -27,6 +27,14 @@ public final class MeasurementCsv {
             "text",
             "points_mm");
 
+    /** The quantities of the columns area_mm2 to median, in order. */
+    private static final List<Quantity.Kind> VALUE_COLUMNS = List.of(Quantity.Kind.AREA, Quantity.Kind.PERIMETER,
+            Quantity.Kind.VOLUME, Quantity.Kind.VOXEL_VOLUME, Quantity.Kind.VALUE, Quantity.Kind.MEAN, Quantity.Kind.SD,
+            Quantity.Kind.MIN, Quantity.Kind.MAX, Quantity.Kind.MEDIAN);
+    /** The quantities of the columns suvbw to sul_peak, in order. */
+    private static final List<Quantity.Kind> UPTAKE_COLUMNS = List.of(Quantity.Kind.SUV, Quantity.Kind.SUV_MEAN,
+            Quantity.Kind.SUV_MAX, Quantity.Kind.SUV_PEAK, Quantity.Kind.SUL_MAX, Quantity.Kind.SUL_PEAK);
+
     private MeasurementCsv() {
     }
 
@@ -51,26 +59,16 @@ public final class MeasurementCsv {
             cells.add(nz(m.frameOfReferenceUid()));
             cells.add(num(q, Quantity.Kind.DISTANCE, Quantity.Kind.PATH_LENGTH));
             cells.add(num(q, Quantity.Kind.ANGLE, Quantity.Kind.COBB_ANGLE));
-            cells.add(num(q, Quantity.Kind.AREA));
-            cells.add(num(q, Quantity.Kind.PERIMETER));
-            cells.add(num(q, Quantity.Kind.VOLUME));
-            cells.add(num(q, Quantity.Kind.VOXEL_VOLUME));
-            cells.add(num(q, Quantity.Kind.VALUE));
-            cells.add(num(q, Quantity.Kind.MEAN));
-            cells.add(num(q, Quantity.Kind.SD));
-            cells.add(num(q, Quantity.Kind.MIN));
-            cells.add(num(q, Quantity.Kind.MAX));
-            cells.add(num(q, Quantity.Kind.MEDIAN));
+            for (Quantity.Kind k : VALUE_COLUMNS) {
+                cells.add(num(q, k));
+            }
             Quantity count = q.get(Quantity.Kind.COUNT);
             cells.add(count == null ? "" : Long.toString((long) count.value()));
             Quantity valued = q.containsKey(Quantity.Kind.MEAN) ? q.get(Quantity.Kind.MEAN) : q.get(Quantity.Kind.VALUE);
             cells.add(valued == null ? "" : valued.unit());
-            cells.add(num(q, Quantity.Kind.SUV));
-            cells.add(num(q, Quantity.Kind.SUV_MEAN));
-            cells.add(num(q, Quantity.Kind.SUV_MAX));
-            cells.add(num(q, Quantity.Kind.SUV_PEAK));
-            cells.add(num(q, Quantity.Kind.SUL_MAX));
-            cells.add(num(q, Quantity.Kind.SUL_PEAK));
+            for (Quantity.Kind k : UPTAKE_COLUMNS) {
+                cells.add(num(q, k));
+            }
             cells.add(userText(m instanceof Arrow a ? a.text() : m instanceof TextLabel t ? t.text() : ""));
             StringBuilder pts = new StringBuilder();
             for (Vec3 p : m.points()) {
