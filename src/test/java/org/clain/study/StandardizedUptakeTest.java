@@ -15,6 +15,7 @@ import org.clain.dicom.VR;
 import org.clain.geom.Vec3;
 import org.clain.measure.EllipsoidRoi;
 import org.clain.measure.Evaluation;
+import org.clain.measure.MeasurementCsv;
 import org.clain.measure.Meta;
 import org.clain.measure.PointProbe;
 import org.clain.measure.Quantity;
@@ -82,6 +83,14 @@ class StandardizedUptakeTest {
         assertEquals(suv, find(q, Quantity.Kind.SUV_PEAK).value(), 1e-9);
         PointProbe bg = new PointProbe(meta, new Vec3(4, 40, 4));
         assertEquals(BACKGROUND * FACTOR_60_MIN, find(Evaluation.of(bg, v), Quantity.Kind.SUV).value(), 1e-9);
+        // the CSV's columns
+        java.io.StringWriter w = new java.io.StringWriter();
+        MeasurementCsv.write(List.of(roi, bg), uid -> v, w);
+        String[] lines = w.toString().split("\r\n");
+        List<String> header = List.of(lines[0].split(","));
+        assertEquals(suv, Double.parseDouble(lines[1].split(",", -1)[header.indexOf("suvbw_peak")]), 1e-4);
+        assertEquals(BACKGROUND * FACTOR_60_MIN, Double.parseDouble(lines[2].split(",", -1)[header.indexOf("suvbw")]), 1e-4);
+        assertEquals("", lines[1].split(",", -1)[header.indexOf("sul_peak")], "no height, no SUL");
     }
 
     /**
