@@ -16,7 +16,8 @@ import org.clain.study.Volume;
 /**
  * What a viewport lays over its image from other series of the same Frame of Reference: a fused PET
  * ({@link FusionLayer}), DICOM Segmentations ({@link SegmentationLayer}) and RT Structure Set
- * contours, in the image's pixel grid, each asked for the image shown (a null header, before there is an image, has none).
+ * contours, in the image's pixel grid, each asked for the image shown (a null header, before
+ * there is an image, has none).
  */
 final class ImageLayers {
     private final SegmentationLayer segmentations = new SegmentationLayer();
