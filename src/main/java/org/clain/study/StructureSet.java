@@ -167,27 +167,74 @@ public final class StructureSet {
      * 0.5 mm without one), in its pixel coordinates.
      */
     public List<Drawn> on(SliceHeader image) {
-        List<Drawn> out = new ArrayList<>();
         if (!image.hasGeometry()) {
-            return out;
+            return new ArrayList<>();
         }
-        Vec3 n = image.normal();
         double tol = image.sliceThickness() > 0 ? image.sliceThickness() / 2 : 0.5;
+        return on(image.position(), image.rowDirection().times(image.columnSpacing()),
+                image.columnDirection().times(image.rowSpacing()), tol);
+    }
+
+    /**
+     * What a plane of any orientation shows of the structures (a reformat: pixel (c, r) at {@code
+     * origin + c stepColumn + r stepRow}): contours lying in it (within {@code tolerance} mm) as they
+     * are, and where a closed contour's plane crosses it, the segments of the crossing (the polygon's
+     * edges cut where they change side, the cuts paired in order along the line), in its pixels.
+     */
+    public List<Drawn> on(Vec3 origin, Vec3 stepColumn, Vec3 stepRow, double tolerance) {
+        List<Drawn> out = new ArrayList<>();
+        Vec3 n = stepColumn.cross(stepRow).normalized();
         for (Structure s : structures) {
             for (Contour c : s.contours()) {
-                double[] px = new double[2 * c.points().length];
+                Vec3[] p = c.points();
+                double[] dist = new double[p.length];
                 boolean inPlane = true;
-                for (int i = 0; i < c.points().length && inPlane; i++) {
-                    Vec3 d = c.points()[i].minus(image.position());
-                    inPlane = Math.abs(d.dot(n)) <= tol;
-                    px[2 * i] = d.dot(image.rowDirection()) / image.columnSpacing();
-                    px[2 * i + 1] = d.dot(image.columnDirection()) / image.rowSpacing();
+                for (int i = 0; i < p.length; i++) {
+                    dist[i] = p[i].minus(origin).dot(n);
+                    inPlane &= Math.abs(dist[i]) <= tolerance;
                 }
                 if (inPlane) {
+                    double[] px = new double[2 * p.length];
+                    for (int i = 0; i < p.length; i++) {
+                        double[] q = pixel(p[i], origin, stepColumn, stepRow);
+                        px[2 * i] = q[0];
+                        px[2 * i + 1] = q[1];
+                    }
                     out.add(new Drawn(s, px, c.closed()));
+                } else if (c.closed() && p.length >= 3) {
+                    crossing(s, p, dist, origin, stepColumn, stepRow, n, out);
                 }
             }
         }
         return out;
+    }
+
+    private static void crossing(Structure s, Vec3[] p, double[] dist, Vec3 origin, Vec3 stepColumn, Vec3 stepRow,
+                                 Vec3 n, List<Drawn> out) {
+        List<Vec3> cuts = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            int j = (i + 1) % p.length;
+            // an edge from one side to the other (a vertex on the plane counts on the positive side)
+            if ((dist[i] >= 0) != (dist[j] >= 0)) {
+                double t = dist[i] / (dist[i] - dist[j]);
+                cuts.add(p[i].plus(p[j].minus(p[i]).times(t)));
+            }
+        }
+        if (cuts.size() < 2) {
+            return;
+        }
+        Vec3 along = n.cross(newell(p)).normalized();
+        cuts.sort((a, b) -> Double.compare(a.dot(along), b.dot(along)));
+        for (int k = 0; k + 1 < cuts.size(); k += 2) {
+            double[] a = pixel(cuts.get(k), origin, stepColumn, stepRow);
+            double[] b = pixel(cuts.get(k + 1), origin, stepColumn, stepRow);
+            out.add(new Drawn(s, new double[] {a[0], a[1], b[0], b[1]}, false));
+        }
+    }
+
+    /** (c, r) of a point projected on the plane, for orthogonal steps. */
+    private static double[] pixel(Vec3 p, Vec3 origin, Vec3 stepColumn, Vec3 stepRow) {
+        Vec3 d = p.minus(origin);
+        return new double[] {d.dot(stepColumn) / stepColumn.dot(stepColumn), d.dot(stepRow) / stepRow.dot(stepRow)};
     }
 }

@@ -95,8 +95,13 @@ final class ImageLayers {
             g.setImageSmoothing(false);
             g.drawImage(seg, 0, 0);
         }
+        drawContours(g, contours(h), zoom);
+    }
+
+    /** Contours in pixel coordinates, lines 1.5 screen pixels wide at {@code zoom} screen pixels a pixel. */
+    static void drawContours(GraphicsContext g, List<StructureSet.Drawn> contours, double zoom) {
         g.setLineWidth(1.5 / zoom);
-        for (StructureSet.Drawn d : contours(h)) {
+        for (StructureSet.Drawn d : contours) {
             int rgb = d.structure().rgb();
             g.setStroke(Color.rgb(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF));
             double[] p = d.pixels();

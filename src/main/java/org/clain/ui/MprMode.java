@@ -88,6 +88,7 @@ final class MprMode {
         }
         workspace.setSegmentations(vp.segmentationsVisible() ? vp.segmentations() : List.of());
         workspace.setFusion(vp.layers().fusedPet());
+        workspace.setStructureSets(vp.segmentationsVisible() ? vp.layers().structureSets() : List.of());
         workspace.setMode(m);
         window.showInCentre(workspace);
         return workspace;

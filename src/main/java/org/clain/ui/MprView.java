@@ -27,6 +27,7 @@ import org.clain.render.MprCursor.View;
 import org.clain.render.Plane;
 import org.clain.render.Slab;
 import org.clain.render.WindowLevel;
+import org.clain.study.StructureSet;
 
 /**
  * One reformat view of the MPR workspace (axial, coronal or sagittal, oblique once rotated): shows
@@ -75,6 +76,12 @@ public final class MprView extends Region {
     private WritableImage segmentationImage;
     /** The fused PET on the last frame's plane, or null. */
     private WritableImage fusionImage;
+    /** The structure set contours on the last frame's plane, in its pixels. */
+    private List<StructureSet.Drawn> contours = List.of();
+
+    List<StructureSet.Drawn> contours() {
+        return contours;
+    }
 
     WritableImage fusionImage() {
         return fusionImage;
@@ -310,6 +317,14 @@ public final class MprView extends Region {
         SegmentationLayer.Painted seg = ws.segmentations().isEmpty() ? null : SegmentationLayer.paint(ws.segmentations(),
                 s -> s.labels(origin, stepColumn, stepRow, p.width(), p.height()), p.width(), p.height());
         segmentationImage = seg == null ? null : seg.image();
+        List<StructureSet.Drawn> drawn = new ArrayList<>();
+        // a contour lies in the plane within half the largest voxel edge (a slice of the volume)
+        org.clain.geom.Affine v2p = ws.volume().voxelToPatient();
+        double half = Math.max(v2p.column(0).norm(), Math.max(v2p.column(1).norm(), v2p.column(2).norm())) / 2;
+        for (StructureSet set : ws.structureSets()) {
+            drawn.addAll(set.on(origin, stepColumn, stepRow, half));
+        }
+        contours = drawn;
         FusionLayer fusion = ws.fusion();
         fusionImage = fusion.pet() == null ? null : FusionLayer.image(fusion.argb(origin, stepColumn, stepRow, p.width(),
                 p.height()), p.width(), p.height());
@@ -520,6 +535,7 @@ public final class MprView extends Region {
             g.setImageSmoothing(false);
             g.drawImage(segmentationImage, 0, 0);
         }
+        ImageLayers.drawContours(g, contours, Math.hypot(ox.getX() - o.getX(), ox.getY() - o.getY()));
         g.restore();
     }
 

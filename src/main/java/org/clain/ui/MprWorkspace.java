@@ -38,6 +38,7 @@ import org.clain.render.WindowLevel;
 import org.clain.render.WindowPreset;
 import org.clain.study.Segmentation;
 import org.clain.study.Series;
+import org.clain.study.StructureSet;
 import org.clain.study.Volume;
 
 /**
@@ -115,6 +116,7 @@ public final class MprWorkspace extends BorderPane {
     private boolean disposed;
     private List<Segmentation> segmentations = List.of();
     private final FusionLayer fusion = new FusionLayer();
+    private List<StructureSet> structureSets = List.of();
 
     /**
      * @param windowCenter the window the MPR starts with (the 2D viewport's), shared by the views
@@ -324,6 +326,16 @@ public final class MprWorkspace extends BorderPane {
 
     FusionLayer fusion() {
         return fusion;
+    }
+
+    /** RT Structure Sets drawn over the reformats (those of the 2D viewport the MPR came from). */
+    public void setStructureSets(List<StructureSet> sets) {
+        structureSets = List.copyOf(sets);
+        views.values().forEach(MprView::requestRender);
+    }
+
+    List<StructureSet> structureSets() {
+        return structureSets;
     }
 
     public Volume volume() {

@@ -72,6 +72,28 @@ class StructureSetTest {
         assertTrue(set.on(axial(10, 3)).isEmpty());
     }
 
+    /**
+     * A coronal reformat at y = 0 (0.5 mm pixels from x = -20, z = -5) cuts each square along x =
+     * -10..10: a segment from pixel 20 to 60 on rows 10, 16 and 22 (z = 0, 3, 6); the open needle,
+     * which lies in that plane (y = 0, z = 3, x = -5..5), is drawn whole: pixels 30 to 50 on row 16.
+     */
+    @Test
+    void contoursCutByAReformat(@TempDir Path tmp) throws Exception {
+        StructureSet set = write(tmp);
+        List<StructureSet.Drawn> cut = set.on(new Vec3(-20, 0, -5), new Vec3(0.5, 0, 0), new Vec3(0, 0, 0.5), 0.25);
+        assertEquals(4, cut.size());
+        assertArrayEquals(new double[] {30, 16, 50, 16}, cut.get(3).pixels(), 1e-9);
+        for (int k = 0; k < 3; k++) {
+            assertFalse(cut.get(k).closed());
+            assertEquals("GTV", cut.get(k).structure().name());
+            double row = 10 + 6 * k;
+            double[] px = cut.get(k).pixels();
+            // either way along the line
+            assertArrayEquals(new double[] {20, 60, row, row}, new double[] {Math.min(px[0], px[2]),
+                    Math.max(px[0], px[2]), px[1], px[3]}, 1e-9);
+        }
+    }
+
     @Test
     void notAStructureSet() throws Exception {
         Instance ct = InstanceReader.read(SharedData.file("syntaxes/pydicom-test_files/CT_small.dcm"));

@@ -133,6 +133,12 @@ class ViewerSegmentationTest {
         assertEquals(256 - 15 / h.columnSpacing(), d.pixels()[0], 1e-6);
         fxRun(() -> vp.setSlice(65));
         assertTrue(fx(() -> vp.layers().legend(vp.shownHeader())).isEmpty());
+        // in MPR: the square whole on the axial reformat through it, cut into a line on the coronal one
+        MprWorkspace ws = fx(() -> mw.openMpr(MprWorkspace.Mode.MPR));
+        fxRun(() -> ws.setCursor(ws.cursor().withCentre(centre)));
+        waitUntil("the contours on the reformats", 60, () -> ws.view(View.AXIAL).contours().size() == 1
+                && ws.view(View.AXIAL).contours().get(0).closed() && ws.view(View.CORONAL).contours().size() == 1
+                && !ws.view(View.CORONAL).contours().get(0).closed());
     }
 
     /** A segmentation Clain does not read (a LABELMAP) is one problem, however often its series is shown. */
