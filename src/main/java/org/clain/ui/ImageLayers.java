@@ -55,13 +55,10 @@ final class ImageLayers {
         return out;
     }
 
-    /** True when the PET changed. */
-    boolean setFusion(Volume pet) {
-        if (fusion.pet() == pet) {
-            return false;
+    void setFusion(Volume pet) {
+        if (fusion.pet() != pet) {
+            fusion.set(pet);
         }
-        fusion.set(pet);
-        return true;
     }
 
     void setSegmentations(List<Segmentation> segs) {
@@ -72,12 +69,23 @@ final class ImageLayers {
         return segmentations.segmentations();
     }
 
-    void setSegmentationsVisible(boolean on) {
-        segmentationsVisible = on;
+    /** A copy of what is shown now (hidden segmentations and structures left out), for an MPR of the images. */
+    ImageLayers shown() {
+        ImageLayers copy = new ImageLayers();
+        if (segmentationsVisible) {
+            copy.setSegmentations(segmentations());
+            copy.setStructureSets(structureSets);
+        }
+        copy.setFusion(fusion.pet());
+        return copy;
     }
 
-    boolean segmentationsVisible() {
-        return segmentationsVisible;
+    FusionLayer fusion() {
+        return fusion;
+    }
+
+    void setSegmentationsVisible(boolean on) {
+        segmentationsVisible = on;
     }
 
     /**
@@ -147,11 +155,6 @@ final class ImageLayers {
     String fusionValueText(SliceHeader h, int c, int r) {
         double v = h == null ? Double.NaN : fusion.valueAt(h, c, r);
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "  PET %.2f %s", v, fusion.valueName());
-    }
-
-    /** The PET fused, or null. */
-    Volume fusedPet() {
-        return fusion.pet();
     }
 
     /** The fused PET's scale for the corner, "" without one. */

@@ -188,7 +188,8 @@ public final class MainWindow {
             grid.updateReferenceLines();
         });
         overlays.addListener((o, a, b) -> grid.all().forEach(v -> v.setOverlaysVisible(b)));
-        segmentationsShown.addListener((o, a, b) -> grid.all().forEach(v -> v.setSegmentationsVisible(b)));
+        segmentationsShown.addListener((o, a, b) -> grid.all().forEach(v -> v.updateLayers(v.stack(),
+                l -> l.setSegmentationsVisible(b))));
         fusePet.addListener((o, a, b) -> grid.all().forEach(this::fuse));
         interpolation.addListener((o, a, b) -> grid.all().forEach(v -> v.setInterpolate(b)));
         showBrowser.addListener((o, a, b) -> {
@@ -348,7 +349,7 @@ public final class MainWindow {
         vp.setSeries(s, stack);
         vp.setTool(toolBar.selectedTool());
         vp.setOverlaysVisible(overlays.get());
-        vp.setSegmentationsVisible(segmentationsShown.get());
+        vp.updateLayers(stack, l -> l.setSegmentationsVisible(segmentationsShown.get()));
         vp.setInterpolate(interpolation.get());
         if (index != null) {
             loader.segmentations(index, stack, vp);
@@ -377,7 +378,7 @@ public final class MainWindow {
         SliceStack stack = vp.stack();
         if (!fusePet.get() || index == null || stack == null || "PT".equals(vp.series().modality())) {
             if (stack != null) {
-                vp.setFusion(stack, null);
+                vp.updateLayers(stack, l -> l.setFusion(null));
             }
             return;
         }
@@ -386,7 +387,7 @@ public final class MainWindow {
             if ("PT".equals(s.modality()) && !s.stacks().isEmpty() && !frame.isEmpty()) {
                 SliceStack pet = s.stacks().get(0);
                 if (frame.equals(pet.instance(pet.slices().get(0)).frameOfReferenceUid())) {
-                    loader.volumeOf(s, pet, v -> vp.setFusion(stack, v));
+                    loader.volumeOf(s, pet, v -> vp.updateLayers(stack, l -> l.setFusion(v)));
                     return;
                 }
             }

@@ -86,9 +86,7 @@ final class MprMode {
                     vp.windowCenter(), vp.windowWidth(), b);
             workspace.setOnClose(this::close);
         }
-        workspace.setSegmentations(vp.segmentationsVisible() ? vp.segmentations() : List.of());
-        workspace.setFusion(vp.layers().fusedPet());
-        workspace.setStructureSets(vp.segmentationsVisible() ? vp.layers().structureSets() : List.of());
+        workspace.setLayers(vp.layers().shown());
         workspace.setMode(m);
         window.showInCentre(workspace);
         return workspace;

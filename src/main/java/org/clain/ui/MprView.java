@@ -27,6 +27,7 @@ import org.clain.render.MprCursor.View;
 import org.clain.render.Plane;
 import org.clain.render.Slab;
 import org.clain.render.WindowLevel;
+import org.clain.study.Segmentation;
 import org.clain.study.StructureSet;
 
 /**
@@ -314,18 +315,19 @@ public final class MprView extends Region {
         Vec3 origin = p.pixelToPatient(0, 0);
         Vec3 stepColumn = p.pixelToPatient(1, 0).minus(origin);
         Vec3 stepRow = p.pixelToPatient(0, 1).minus(origin);
-        SegmentationLayer.Painted seg = ws.segmentations().isEmpty() ? null : SegmentationLayer.paint(ws.segmentations(),
+        List<Segmentation> segmentations = ws.layers().segmentations();
+        SegmentationLayer.Painted seg = segmentations.isEmpty() ? null : SegmentationLayer.paint(segmentations,
                 s -> s.labels(origin, stepColumn, stepRow, p.width(), p.height()), p.width(), p.height());
         segmentationImage = seg == null ? null : seg.image();
         List<StructureSet.Drawn> drawn = new ArrayList<>();
         // a contour lies in the plane within half the largest voxel edge (a slice of the volume)
         org.clain.geom.Affine v2p = ws.volume().voxelToPatient();
         double half = Math.max(v2p.column(0).norm(), Math.max(v2p.column(1).norm(), v2p.column(2).norm())) / 2;
-        for (StructureSet set : ws.structureSets()) {
+        for (StructureSet set : ws.layers().structureSets()) {
             drawn.addAll(set.on(origin, stepColumn, stepRow, half));
         }
         contours = drawn;
-        FusionLayer fusion = ws.fusion();
+        FusionLayer fusion = ws.layers().fusion();
         fusionImage = fusion.pet() == null ? null : FusionLayer.image(fusion.argb(origin, stepColumn, stepRow, p.width(),
                 p.height()), p.width(), p.height());
         if (image == null || (int) image.getWidth() != p.width() || (int) image.getHeight() != p.height()) {

@@ -36,9 +36,7 @@ import org.clain.render.Plane;
 import org.clain.render.Slab;
 import org.clain.render.WindowLevel;
 import org.clain.render.WindowPreset;
-import org.clain.study.Segmentation;
 import org.clain.study.Series;
-import org.clain.study.StructureSet;
 import org.clain.study.Volume;
 
 /**
@@ -114,9 +112,7 @@ public final class MprWorkspace extends BorderPane {
     private String rendererText = "";
     private CurvedMprWindow curvedWindow;
     private boolean disposed;
-    private List<Segmentation> segmentations = List.of();
-    private final FusionLayer fusion = new FusionLayer();
-    private List<StructureSet> structureSets = List.of();
+    private ImageLayers layers = new ImageLayers();
 
     /**
      * @param windowCenter the window the MPR starts with (the 2D viewport's), shared by the views
@@ -306,36 +302,14 @@ public final class MprWorkspace extends BorderPane {
 
     // ---------------------------------------------------------------- state
 
-    /** Segmentations drawn over the reformats (those shown in the 2D viewport the MPR came from). */
-    public void setSegmentations(List<Segmentation> segs) {
-        segmentations = List.copyOf(segs);
+    /** What is laid over the reformats: the fused PET, segmentations and structures the 2D viewport showed. */
+    public void setLayers(ImageLayers shown) {
+        layers = shown;
         views.values().forEach(MprView::requestRender);
     }
 
-    List<Segmentation> segmentations() {
-        return segmentations;
-    }
-
-    /** A PET fused over the reformats (the 2D viewport's), or null for none. */
-    public void setFusion(Volume pet) {
-        if (fusion.pet() != pet) {
-            fusion.set(pet);
-            views.values().forEach(MprView::requestRender);
-        }
-    }
-
-    FusionLayer fusion() {
-        return fusion;
-    }
-
-    /** RT Structure Sets drawn over the reformats (those of the 2D viewport the MPR came from). */
-    public void setStructureSets(List<StructureSet> sets) {
-        structureSets = List.copyOf(sets);
-        views.values().forEach(MprView::requestRender);
-    }
-
-    List<StructureSet> structureSets() {
-        return structureSets;
+    ImageLayers layers() {
+        return layers;
     }
 
     public Volume volume() {

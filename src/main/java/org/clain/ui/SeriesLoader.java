@@ -186,7 +186,7 @@ final class SeriesLoader {
                     found.add(seg);
                 }
             }
-            Platform.runLater(() -> vp.setSegmentations(stack, found));
+            Platform.runLater(() -> vp.updateLayers(stack, l -> l.setSegmentations(found)));
         });
     }
 
@@ -216,7 +216,7 @@ final class SeriesLoader {
                 }
             }
             if (!found.isEmpty()) {
-                Platform.runLater(() -> vp.setStructureSets(stack, found));
+                Platform.runLater(() -> vp.updateLayers(stack, l -> l.setStructureSets(found)));
             }
         });
     }

@@ -20,10 +20,8 @@ import org.clain.render.WindowPreset;
 import org.clain.study.ColorStack;
 import org.clain.study.Instance;
 import org.clain.study.Series;
-import org.clain.study.Segmentation;
 import org.clain.study.SliceHeader;
 import org.clain.study.SliceStack;
-import org.clain.study.StructureSet;
 import org.clain.study.Volume;
 
 /**
@@ -540,43 +538,19 @@ public final class Viewport extends Region {
         return overlays;
     }
 
-    /** A PET volume of this series' Frame of Reference fused over its images, or null for none. */
-    public void setFusion(SliceStack st, Volume pet) {
-        if (st == stack && layers.setFusion(pet)) {
-            redraw();
-        }
-    }
-
-    /** DICOM Segmentations of this series' Frame of Reference, drawn over its images. */
-    public void setSegmentations(SliceStack st, List<Segmentation> segs) {
+    /**
+     * Changes what is laid over the images (fused PET, segmentations, structure sets; see
+     * {@link ImageLayers}) while the viewport still shows {@code st} (work finished in the background
+     * may arrive after the user moved on), then redraws.
+     */
+    void updateLayers(SliceStack st, Consumer<ImageLayers> change) {
         if (st == stack) {
-            layers.setSegmentations(segs);
+            change.accept(layers);
             redraw();
         }
     }
 
-    public List<Segmentation> segmentations() {
-        return layers.segmentations();
-    }
-
-    /** RT Structure Sets of this series' Frame of Reference, their contours drawn over its images. */
-    public void setStructureSets(SliceStack st, List<StructureSet> sets) {
-        if (st == stack) {
-            layers.setStructureSets(sets);
-            redraw();
-        }
-    }
-
-    public void setSegmentationsVisible(boolean on) {
-        layers.setSegmentationsVisible(on);
-        redraw();
-    }
-
-    public boolean segmentationsVisible() {
-        return layers.segmentationsVisible();
-    }
-
-    /** The fused PET and segmentations over the image shown. */
+    /** The fused PET, segmentations and structure sets over the images. */
     ImageLayers layers() {
         return layers;
     }
