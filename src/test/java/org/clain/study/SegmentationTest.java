@@ -16,6 +16,7 @@ import org.clain.dicom.Part10Writer;
 import org.clain.dicom.Tag;
 import org.clain.dicom.VR;
 import org.clain.geom.Vec3;
+import org.clain.testdata.MonochromePixels;
 import org.clain.testdata.SegWriter;
 import org.clain.testdata.SharedData;
 import org.junit.jupiter.api.Test;
@@ -135,9 +136,7 @@ class SegmentationTest {
         Path file = tmp.resolve("frac.dcm");
         int[] values = {0, 127, 128, 255};
         Attributes ds = SegWriter.header(FRAME, null, 2, 2, 1.0, "FRACTIONAL", 1);
-        ds.setInts(Tag.BitsAllocated, VR.US, 8);
-        ds.setInts(Tag.BitsStored, VR.US, 8);
-        ds.setInts(Tag.HighBit, VR.US, 7);
+        MonochromePixels.set(ds, 2, 2, 8);
         ds.setInts(Tag.MaximumFractionalValue, VR.US, 255);
         byte[] px = new byte[4];
         for (int i = 0; i < 4; i++) {
@@ -155,9 +154,7 @@ class SegmentationTest {
     void labelMapsAreRefused(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("labelmap.dcm");
         Attributes ds = SegWriter.header(FRAME, null, 2, 2, 1.0, "LABELMAP", 1);
-        ds.setInts(Tag.BitsAllocated, VR.US, 8);
-        ds.setInts(Tag.BitsStored, VR.US, 8);
-        ds.setInts(Tag.HighBit, VR.US, 7);
+        MonochromePixels.set(ds, 2, 2, 8);
         ds.setSequence(Tag.PerFrameFunctionalGroupsSequence, List.of(SegWriter.frameGroups(ds, 1, Vec3.ZERO)));
         ds.setBytes(Tag.PixelData, VR.OB, new byte[] {0, 1, 1, 0});
         Part10Writer.write(file, ds);

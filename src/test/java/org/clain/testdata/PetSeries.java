@@ -78,14 +78,7 @@ public final class PetSeries {
             ds.setDoubles(Tag.ImageOrientationPatient, VR.DS, 1, 0, 0, 0, 1, 0);
             ds.setDoubles(Tag.PixelSpacing, VR.DS, spacingMm, spacingMm);
             ds.setDoubles(Tag.SliceThickness, VR.DS, spacingMm);
-            ds.setInts(Tag.SamplesPerPixel, VR.US, 1);
-            ds.setString(Tag.PhotometricInterpretation, VR.CS, "MONOCHROME2");
-            ds.setInts(Tag.Rows, VR.US, n);
-            ds.setInts(Tag.Columns, VR.US, n);
-            ds.setInts(Tag.BitsAllocated, VR.US, 16);
-            ds.setInts(Tag.BitsStored, VR.US, 16);
-            ds.setInts(Tag.HighBit, VR.US, 15);
-            ds.setInts(Tag.PixelRepresentation, VR.US, 0);
+            MonochromePixels.set(ds, n, n, 16);
             ds.setString(Tag.RescaleIntercept, VR.DS, "0");
             ds.setString(Tag.RescaleSlope, VR.DS, Integer.toString(slope));
             ds.setBytes(Tag.PixelData, VR.OW, px.array());

@@ -59,14 +59,7 @@ public final class SegWriter {
         measures.setDoubles(Tag.SpacingBetweenSlices, VR.DS, 2.5);
         shared.setSequence(Tag.PixelMeasuresSequence, List.of(measures));
         ds.setSequence(Tag.SharedFunctionalGroupsSequence, List.of(shared));
-        ds.setInts(Tag.SamplesPerPixel, VR.US, 1);
-        ds.setString(Tag.PhotometricInterpretation, VR.CS, "MONOCHROME2");
-        ds.setInts(Tag.Rows, VR.US, rows);
-        ds.setInts(Tag.Columns, VR.US, columns);
-        ds.setInts(Tag.BitsAllocated, VR.US, 1);
-        ds.setInts(Tag.BitsStored, VR.US, 1);
-        ds.setInts(Tag.HighBit, VR.US, 0);
-        ds.setInts(Tag.PixelRepresentation, VR.US, 0);
+        MonochromePixels.set(ds, rows, columns, 1);
         return ds;
     }
 

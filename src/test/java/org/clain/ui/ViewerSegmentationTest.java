@@ -27,6 +27,7 @@ import org.clain.study.Skipped;
 import org.clain.study.SliceHeader;
 import org.clain.study.SliceStack;
 import org.clain.study.StructureSet;
+import org.clain.testdata.MonochromePixels;
 import org.clain.testdata.RtStructWriter;
 import org.clain.testdata.SegWriter;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class ViewerSegmentationTest {
 
         fxRun(() -> mw.open(List.of(CT, tmp.resolve("seg.dcm"))));
         waitUntil("the CT and its segmentation", 120, () -> !mw.busy() && mw.activeViewport().volume() != null
-                && !mw.activeViewport().segmentations().isEmpty());
+                && !mw.activeViewport().layers().segmentations().isEmpty());
         Viewport vp = fx(() -> mw.activeViewport());
         assertEquals("CT", fx(() -> vp.series().modality()), "the image series opens, not the segmentation");
         fxRun(() -> vp.setSlice(61));
@@ -147,9 +148,7 @@ class ViewerSegmentationTest {
         SliceStack ct = Scanner.scan(List.of(CT)).series().get(0).stacks().get(0);
         Attributes ds = SegWriter.header(ct.instance(ct.slices().get(0)).frameOfReferenceUid(), null, 2, 2, 1.0,
                 "LABELMAP", 1);
-        ds.setInts(Tag.BitsAllocated, VR.US, 8);
-        ds.setInts(Tag.BitsStored, VR.US, 8);
-        ds.setInts(Tag.HighBit, VR.US, 7);
+        MonochromePixels.set(ds, 2, 2, 8);
         ds.setSequence(Tag.PerFrameFunctionalGroupsSequence, List.of(SegWriter.frameGroups(ds, 1,
                 ct.slices().get(10).position())));
         ds.setBytes(Tag.PixelData, VR.OB, new byte[] {0, 1, 1, 0});
