@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Seeds of SegmentationFuzzTest: small DICOM Segmentations (binary, fractional), a structure set, a PET slice.
+"""Seeds of SegmentationFuzzTest: small DICOM Segmentations (binary, fractional, label map), a structure set, a PET slice.
 
 Written with pydicom (Debian python3-pydicom), independent of Clain's writer:
     /usr/bin/python3 tools/fuzz-seeds-seg.py src/test/resources/org/clain/study/SegmentationFuzzTestInputs/readAndLay
@@ -30,7 +30,9 @@ def base(sop_class, modality, n):
 
 
 def seg(n, kind):
-    ds = base("1.2.840.10008.5.1.4.1.1.66.4", "SEG", n)
+    # LABELMAP: Label Map Segmentation Storage (Supplement 243), one frame per plane holding both
+    # segments, the lesion (2) drawn over the liver (1) as the binary frames' higher number shows
+    ds = base("1.2.840.10008.5.1.4.1.1.66.7" if kind == "LABELMAP" else "1.2.840.10008.5.1.4.1.1.66.4", "SEG", n)
     ds.SegmentationType = kind
     segs = []
     for k, (label, lab) in enumerate((("Liver", [41661, 41167, 40792]), ("Lesion", [34885, 53485, 27679]))):
@@ -56,6 +58,15 @@ def seg(n, kind):
     frames, groups = [], []
     yy, xx = np.mgrid[0:8, 0:8]
     for z in range(3):
+        if kind == "LABELMAP":
+            g = Dataset()
+            pp = Dataset()
+            pp.ImagePositionPatient = [-6, -6, 2 * z - 2]
+            g.PlanePositionSequence = [pp]
+            groups.append(g)
+            d = (xx - 3) ** 2 + (yy - 4) ** 2
+            frames.append(np.where(d <= 2, 2, np.where(d <= 9, 1, 0)).astype(np.uint8))
+            continue
         for k in (1, 2):
             m = ((xx - 3) ** 2 + (yy - 4) ** 2 <= (9 if k == 1 else 2))
             g = Dataset()
@@ -79,6 +90,10 @@ def seg(n, kind):
         ds.HighBit = 0
         bits = np.packbits(np.stack(frames).ravel(), bitorder="little")
         ds.PixelData = (bits.tobytes() + b"\0")[: len(bits) + len(bits) % 2]
+    elif kind == "LABELMAP":
+        ds.BitsAllocated = ds.BitsStored = 8
+        ds.HighBit = 7
+        ds.PixelData = np.stack(frames).astype(np.uint8).tobytes()
     else:
         ds.BitsAllocated = ds.BitsStored = 8
         ds.HighBit = 7
@@ -151,3 +166,4 @@ seg(1, "BINARY").save_as(out + "/seed-seg-binary", write_like_original=False)
 seg(2, "FRACTIONAL").save_as(out + "/seed-seg-fractional", write_like_original=False)
 pet(3).save_as(out + "/seed-pet", write_like_original=False)
 rtstruct(4).save_as(out + "/seed-rtstruct", write_like_original=False)
+seg(5, "LABELMAP").save_as(out + "/seed-seg-labelmap", write_like_original=False)

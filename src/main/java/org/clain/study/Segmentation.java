@@ -2,15 +2,18 @@ package org.clain.study;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.clain.dicom.Attributes;
 import org.clain.dicom.CieLab;
+import org.clain.dicom.ColorModel;
 import org.clain.dicom.DicomException;
 import org.clain.dicom.PixelDecoder;
 import org.clain.dicom.Tag;
@@ -22,8 +25,10 @@ import org.clain.geom.Vec3;
  * segment (Segment Identification, C.8.20.3.1) and has its own plane (the Plane Position and
  * Orientation functional groups), so a segmentation need not share the grid of the images it was
  * drawn on. FRACTIONAL frames count a pixel in where its value is at least half the Maximum
- * Fractional Value. Frames are kept as runs of set pixels: an organ's outline costs a few hundred
- * bytes a frame where a bitmap would cost 32 KiB.
+ * Fractional Value. A LABELMAP frame (Label Map Segmentation Storage, Supplement 243, DICOM 2024)
+ * holds every segment at once, each pixel the number of its segment and the Pixel Padding Value (0
+ * without one) for none; it is kept as one frame per segment it shows. Frames are kept as runs of
+ * set pixels: an organ's outline costs a few hundred bytes a frame where a bitmap would cost 32 KiB.
  */
 public final class Segmentation {
     /** Colours for segments without a Recommended Display CIELab Value. */
@@ -78,9 +83,10 @@ public final class Segmentation {
             throw new DicomException(in.path(), -1, "not a segmentation (Modality " + in.modality() + ")");
         }
         String type = ds.getString(Tag.SegmentationType, "BINARY").trim().toUpperCase(Locale.ROOT);
-        if (!type.equals("BINARY") && !type.equals("FRACTIONAL")) {
-            throw new DicomException(in.path(), -1, "Segmentation Type " + type + " is not read (only BINARY and"
-                    + " FRACTIONAL)");
+        boolean labelMap = type.equals("LABELMAP");
+        if (!type.equals("BINARY") && !type.equals("FRACTIONAL") && !labelMap) {
+            throw new DicomException(in.path(), -1, "Segmentation Type " + type + " is not read (only BINARY,"
+                    + " FRACTIONAL and LABELMAP)");
         }
         int fractionalMax = ds.getInt(Tag.MaximumFractionalValue, 255);
         int threshold = type.equals("FRACTIONAL") ? (fractionalMax + 1) / 2 : 1;
@@ -93,19 +99,32 @@ public final class Segmentation {
         PixelDecoder dec = PixelDecoder.of(in.file());
         List<Frame> frames = new ArrayList<>();
         Map<Integer, Long> counts = new LinkedHashMap<>();
+        int background = ds.getInt(Tag.PixelPaddingValue, 0);
         for (SliceHeader h : in.slices()) {
-            int segment = segmentOf(h.frame() < perFrame.size() ? perFrame.get(h.frame()) : null, shared);
-            if (segment <= 0 || !h.hasGeometry()) {
+            if (!h.hasGeometry()) {
                 continue;
             }
-            int[] values = dec.storedValues(h.frame());
-            int[] runs = runs(values, threshold);
+            if (labelMap) {
+                for (Map.Entry<Integer, int[]> e : labelRuns(dec.storedValues(h.frame()), background).entrySet()) {
+                    frames.add(new Frame(e.getKey(), h, e.getValue()));
+                    counts.merge(e.getKey(), setPixels(e.getValue()), Long::sum);
+                }
+                continue;
+            }
+            int segment = segmentOf(h.frame() < perFrame.size() ? perFrame.get(h.frame()) : null, shared);
+            if (segment <= 0) {
+                continue;
+            }
+            int[] runs = runs(dec.storedValues(h.frame()), threshold);
             frames.add(new Frame(segment, h, runs));
             counts.merge(segment, setPixels(runs), Long::sum);
         }
         double spacing = spacing(ds, shared, frames);
         double voxel = frames.isEmpty() ? 0
                 : frames.get(0).plane().rowSpacing() * frames.get(0).plane().columnSpacing() * spacing;
+        // a label map's colours may come from its palette (PALETTE COLOR), indexed by segment number
+        ColorModel palette = labelMap && dec.pixel().photometric().equals("PALETTE COLOR")
+                ? ColorModel.of(ds, dec.pixel()) : null;
         List<Segment> segments = new ArrayList<>();
         Set<Integer> numbers = new TreeSet<>(described.keySet());
         numbers.addAll(counts.keySet());
@@ -116,6 +135,7 @@ public final class Segmentation {
                     .map(c -> c.getString(Tag.CodeMeaning, "").trim()).orElse("");
             int[] lab = s == null ? null : s.getUnsignedShorts(Tag.RecommendedDisplayCIELabValue);
             int rgb = lab != null && lab.length == 3 ? CieLab.dicomToRgb(lab[0], lab[1], lab[2])
+                    : palette != null ? palette.toRgb(new int[] {n}, 1, 16)[0]
                     : PALETTE[Math.floorMod(n - 1, PALETTE.length)];
             segments.add(new Segment(n, label.isEmpty() ? "Segment " + n : label, property, rgb,
                     counts.getOrDefault(n, 0L) * voxel));
@@ -196,6 +216,34 @@ public final class Segmentation {
             out[n++] = i;
         }
         return Arrays.copyOf(out, n);
+    }
+
+    /** A label map frame's runs, segment by segment (ascending), the background value left out. */
+    private static Map<Integer, int[]> labelRuns(int[] values, int background) {
+        Map<Integer, int[]> runs = new TreeMap<>();
+        Map<Integer, Integer> used = new HashMap<>();
+        int i = 0;
+        while (i < values.length) {
+            int v = values[i];
+            int start = i;
+            while (i < values.length && values[i] == v) {
+                i++;
+            }
+            if (v == background) {
+                continue;
+            }
+            int n = used.getOrDefault(v, 0);
+            int[] r = runs.computeIfAbsent(v, k -> new int[16]);
+            if (n + 2 > r.length) {
+                r = Arrays.copyOf(r, r.length * 2);
+                runs.put(v, r);
+            }
+            r[n] = start;
+            r[n + 1] = i;
+            used.put(v, n + 2);
+        }
+        runs.replaceAll((v, r) -> Arrays.copyOf(r, used.get(v)));
+        return runs;
     }
 
     private static long setPixels(int[] runs) {

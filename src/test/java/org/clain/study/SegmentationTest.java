@@ -149,17 +149,136 @@ class SegmentationTest {
         assertEquals(List.of(0, 0, 1, 1), List.of(labels[0], labels[1], labels[2], labels[3]));
     }
 
-    /** A label map (Segmentation Type LABELMAP, pixel values are segment numbers) is refused by name, not misread. */
+    /**
+     * A LABELMAP segmentation (Supplement 243): each pixel the number of its segment, numbers need
+     * not run 1, 2, 3; two 4x4 frames 2.5 mm apart on a 1 mm grid. Segment 2 has 4 + 3 pixels, 5 has
+     * 2 + 0, 9 has 0 + 1: volumes 7, 2 and 1 x 2.5 mm3.
+     */
     @Test
-    void labelMapsAreRefused(@TempDir Path tmp) throws Exception {
+    void labelMapFramesHoldEverySegment(@TempDir Path tmp) throws Exception {
+        int[] lower = {
+            2, 2, 0, 0,
+            2, 2, 0, 5,
+            0, 0, 0, 5,
+            0, 0, 0, 0};
+        int[] upper = {
+            0, 0, 0, 0,
+            0, 2, 2, 0,
+            0, 2, 0, 0,
+            0, 0, 0, 9};
         Path file = tmp.resolve("labelmap.dcm");
-        Attributes ds = SegWriter.header(FRAME, null, 2, 2, 1.0, "LABELMAP", 1);
+        Attributes ds = SegWriter.labelMap(FRAME, 4, 4, 1.0, new int[] {2, 5, 9},
+                List.of(new Vec3(0, 0, 0), new Vec3(0, 0, 2.5)));
+        ds.setBytes(Tag.PixelData, VR.OW, SegWriter.words(lower, upper));
+        Part10Writer.write(file, ds);
+        Instance in = InstanceReader.read(file);
+        assertTrue(Segmentation.isSegmentation(in));
+        Segmentation seg = Segmentation.read(in);
+        assertEquals(List.of(2, 5, 9), seg.segments().stream().map(Segmentation.Segment::number).toList());
+        assertEquals(List.of(7 * 2.5, 2 * 2.5, 1 * 2.5),
+                seg.segments().stream().map(Segmentation.Segment::volumeMm3).toList());
+        assertArrayEquals(lower, seg.labels(axial(4, 1.0, 0)));
+        assertArrayEquals(upper, seg.labels(axial(4, 1.0, 2.5)));
+        // one segment alone, through the general-plane lookup
+        assertArrayEquals(new int[] {5, 5}, java.util.Arrays.stream(
+                seg.labels(Vec3.ZERO, new Vec3(1, 0, 0), new Vec3(0, 1, 0), 4, 4, 5)).filter(v -> v != 0).toArray());
+    }
+
+    /**
+     * The same two segments written as BINARY (a frame per segment) and as a LABELMAP: the same
+     * labels on every pixel of an oblique reformat through both frames, and the same volumes.
+     */
+    @Test
+    void labelMapAndBinaryAgree(@TempDir Path tmp) throws Exception {
+        boolean[] one = square();
+        boolean[] two = new boolean[64];
+        for (int i = 0; i < 64; i++) {
+            two[i] = !one[i] && (i % 8 + i / 8) % 3 == 0;
+        }
+        int[] values = new int[64];
+        for (int i = 0; i < 64; i++) {
+            values[i] = one[i] ? 1 : two[i] ? 2 : 0;
+        }
+        Path binary = tmp.resolve("binary.dcm");
+        Vec3 z0 = new Vec3(0, 0, 0);
+        Vec3 z1 = new Vec3(0, 0, 2.5);
+        SegWriter.write(binary, FRAME, null, 8, 8, 2.0, List.of(new SegWriter.Frame(1, z0, one),
+                new SegWriter.Frame(2, z0, two), new SegWriter.Frame(1, z1, one), new SegWriter.Frame(2, z1, two)));
+        Path labels = tmp.resolve("labels.dcm");
+        Attributes ds = SegWriter.labelMap(FRAME, 8, 8, 2.0, new int[] {1, 2}, List.of(z0, z1));
+        ds.setBytes(Tag.PixelData, VR.OW, SegWriter.words(values, values));
+        Part10Writer.write(labels, ds);
+        Segmentation a = Segmentation.read(InstanceReader.read(binary));
+        Segmentation b = Segmentation.read(InstanceReader.read(labels));
+        assertEquals(a.segments().stream().map(Segmentation.Segment::volumeMm3).toList(),
+                b.segments().stream().map(Segmentation.Segment::volumeMm3).toList());
+        Vec3 origin = new Vec3(-1, -1, -1);
+        Vec3 stepC = new Vec3(0.7, 0.1, 0.05);
+        Vec3 stepR = new Vec3(0.1, 0.7, 0.1);
+        int[] la = a.labels(origin, stepC, stepR, 24, 24);
+        assertArrayEquals(la, b.labels(origin, stepC, stepR, 24, 24));
+        assertTrue(count(la, 1) > 0 && count(la, 2) > 0, "the reformat crosses both segments");
+    }
+
+    /**
+     * The fuzz seeds written by pydicom (tools/fuzz-seeds-seg.py): a LABELMAP with the lesion (2)
+     * over the liver (1) on three planes, and the same disks as BINARY frames. pydicom's
+     * pixel_array of the label map counts 60 pixels of 1 and 27 of 2 (voxels 1.5 x 1.5 x 2 mm);
+     * the binary liver frames hold both (87). Every plane shows the same labels either way.
+     */
+    @Test
+    void pydicomLabelMapMatchesItsBinaryTwin() throws Exception {
+        Path seeds = Path.of("src/test/resources/org/clain/study/SegmentationFuzzTestInputs/readAndLay");
+        Segmentation labels = Segmentation.read(InstanceReader.read(seeds.resolve("seed-seg-labelmap")));
+        Segmentation binary = Segmentation.read(InstanceReader.read(seeds.resolve("seed-seg-binary")));
+        assertEquals(List.of(60 * 4.5, 27 * 4.5), labels.segments().stream().map(Segmentation.Segment::volumeMm3).toList());
+        assertEquals(List.of(87 * 4.5, 27 * 4.5), binary.segments().stream().map(Segmentation.Segment::volumeMm3).toList());
+        for (double z : new double[] {-2, 0, 2}) {
+            Vec3 origin = new Vec3(-6, -6, z);
+            int[] expected = binary.labels(origin, new Vec3(1.5, 0, 0), new Vec3(0, 1.5, 0), 8, 8);
+            assertArrayEquals(expected, labels.labels(origin, new Vec3(1.5, 0, 0), new Vec3(0, 1.5, 0), 8, 8));
+            assertEquals(List.of(20, 9), List.of(count(expected, 1), count(expected, 2)), "plane z = " + z);
+        }
+    }
+
+    /**
+     * A label map's background is its Pixel Padding Value (here 7, so 0 is a segment), and a
+     * PALETTE COLOR label map takes its segments' colours from the palette at their numbers when no
+     * Recommended Display CIELab Value is given.
+     */
+    @Test
+    void labelMapBackgroundAndPalette(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("palette.dcm");
+        Attributes ds = SegWriter.labelMap(FRAME, 2, 2, 1.0, new int[] {1, 2}, List.of(Vec3.ZERO));
+        ds.setInts(Tag.PixelPaddingValue, VR.US, 7);
+        ds.setString(Tag.PhotometricInterpretation, VR.CS, "PALETTE COLOR");
+        for (int tag : new int[] {Tag.RedPaletteColorLookupTableDescriptor, Tag.GreenPaletteColorLookupTableDescriptor,
+                Tag.BluePaletteColorLookupTableDescriptor}) {
+            ds.setInts(tag, VR.US, 8, 0, 16);
+        }
+        // entry 1 is pure red, entry 2 pure blue (16-bit entries)
+        ds.setBytes(Tag.RedPaletteColorLookupTableData, VR.OW, SegWriter.words(new int[] {0, 0xFFFF, 0, 0, 0, 0, 0, 0}));
+        ds.setBytes(Tag.GreenPaletteColorLookupTableData, VR.OW, SegWriter.words(new int[8]));
+        ds.setBytes(Tag.BluePaletteColorLookupTableData, VR.OW, SegWriter.words(new int[] {0, 0, 0xFFFF, 0, 0, 0, 0, 0}));
+        ds.setBytes(Tag.PixelData, VR.OW, SegWriter.words(new int[] {7, 1, 2, 7}));
+        Part10Writer.write(file, ds);
+        Segmentation seg = Segmentation.read(InstanceReader.read(file));
+        assertArrayEquals(new int[] {0, 1, 2, 0}, seg.labels(axial(2, 1.0, 0)));
+        assertEquals(0xFF0000, seg.segments().get(0).rgb());
+        assertEquals(0x0000FF, seg.segments().get(1).rgb());
+    }
+
+    /** Segmentation types this reader does not know are refused by name, not misread. */
+    @Test
+    void unknownTypesAreRefused(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("heightmap.dcm");
+        Attributes ds = SegWriter.header(FRAME, null, 2, 2, 1.0, "HEIGHTMAP", 1);
         MonochromePixels.set(ds, 2, 2, 8);
         ds.setSequence(Tag.PerFrameFunctionalGroupsSequence, List.of(SegWriter.frameGroups(ds, 1, Vec3.ZERO)));
         ds.setBytes(Tag.PixelData, VR.OB, new byte[] {0, 1, 1, 0});
         Part10Writer.write(file, ds);
         DicomException e = assertThrows(DicomException.class, () -> Segmentation.read(InstanceReader.read(file)));
-        assertTrue(e.getMessage().contains("LABELMAP"), e.getMessage());
+        assertTrue(e.getMessage().contains("HEIGHTMAP"), e.getMessage());
     }
 
     /** sRGB red is L* 53.2408, a* 80.0925, b* 67.2032 under D65 (CIE 15 colorimetry), white L* 100. */

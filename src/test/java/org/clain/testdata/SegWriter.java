@@ -75,6 +75,54 @@ public final class SegWriter {
         return g;
     }
 
+    /**
+     * The header and per-frame groups of a LABELMAP segmentation (Label Map Segmentation Storage) of
+     * axial frames at {@code positions}, 16 bits a pixel: no Segment Identification, every frame
+     * holding all segments; the caller adds pixels (and a palette, or Pixel Padding Value).
+     */
+    public static Attributes labelMap(String frameOfReference, int rows, int columns, double spacing,
+                                      int[] segmentNumbers, List<Vec3> positions) {
+        Attributes ds = header(frameOfReference, null, rows, columns, spacing, "LABELMAP", 0);
+        ds.setString(Tag.SOPClassUID, VR.UI, "1.2.840.10008.5.1.4.1.1.66.7");
+        List<Attributes> items = new ArrayList<>();
+        for (int n : segmentNumbers) {
+            Attributes item = new Attributes(ByteOrder.LITTLE_ENDIAN, ds);
+            item.setInts(Tag.SegmentNumber, VR.US, n);
+            item.setString(Tag.SegmentLabel, VR.LO, "S" + n);
+            items.add(item);
+        }
+        ds.setSequence(Tag.SegmentSequence, items);
+        MonochromePixels.set(ds, rows, columns, 16);
+        List<Attributes> groups = new ArrayList<>();
+        for (Vec3 p : positions) {
+            Attributes g = new Attributes(ByteOrder.LITTLE_ENDIAN, ds);
+            Attributes pos = new Attributes(ByteOrder.LITTLE_ENDIAN, g);
+            pos.setDoubles(Tag.ImagePositionPatient, VR.DS, p.x(), p.y(), p.z());
+            g.setSequence(Tag.PlanePositionSequence, List.of(pos));
+            groups.add(g);
+        }
+        ds.setSequence(Tag.PerFrameFunctionalGroupsSequence, groups);
+        ds.setInts(Tag.NumberOfFrames, VR.IS, positions.size());
+        return ds;
+    }
+
+    /** 16-bit little-endian pixel bytes of frames given as values row by row, one frame after another. */
+    public static byte[] words(int[]... frames) {
+        int n = 0;
+        for (int[] f : frames) {
+            n += f.length;
+        }
+        byte[] out = new byte[2 * n];
+        int i = 0;
+        for (int[] f : frames) {
+            for (int v : f) {
+                out[i++] = (byte) v;
+                out[i++] = (byte) (v >> 8);
+            }
+        }
+        return out;
+    }
+
     /** A BINARY segmentation of axial frames of {@code rows} x {@code columns} pixels. */
     public static void write(Path file, String frameOfReference, String referencedSeries, int rows, int columns,
                              double spacing, List<Frame> frames) throws IOException {
