@@ -14,29 +14,70 @@ import org.clain.study.Volume;
  * A PET volume fused over another series' images (PET/CT): at each pixel centre of the image, the
  * PET's value there (trilinear, by patient position in their shared Frame of Reference) in a hot
  * scale, black-red-yellow-white, laid over the grey image more opaquely the hotter it is (in
- * proportion), so that anatomy shows where there is little uptake. The scale runs from 0 to SUVbw 5 when the PET has an SUV
- * factor, else to its 99th percentile.
+ * proportion), so that anatomy shows where there is little uptake. The scale runs from 0 to
+ * {@link Scale#upperSuv()} SUVbw when the PET has an SUV factor (else to that many fifths of its
+ * 99th percentile), reaching {@link Scale#opacity()} at the top.
  */
 final class FusionLayer {
-    /** Opacity at the top of the scale. */
-    private static final double MAX_ALPHA = 0.65;
-    /** SUVbw at the top of the scale. */
-    static final double SUV_TOP = 5;
+    /**
+     * The fused scale's upper limit in SUVbw and the opacity there. The steps are those PET readers
+     * switch between: 5 for the usual FDG display, 3 to bring out low uptake (liver, mediastinum),
+     * 7-15 for avid lesions and the bladder.
+     */
+    record Scale(double upperSuv, double opacity) {
+        static final Scale DEFAULT = new Scale(5, 0.65);
+        private static final double[] UPPERS = {3, 5, 7, 10, 15};
+        private static final double[] OPACITIES = {0.35, 0.5, 0.65, 0.8, 1.0};
+
+        /** The next upper limit, from the highest back to the lowest. */
+        Scale nextUpper() {
+            return new Scale(next(UPPERS, upperSuv), opacity);
+        }
+
+        /** The next opacity, from opaque back to the faintest. */
+        Scale nextOpacity() {
+            return new Scale(upperSuv, next(OPACITIES, opacity));
+        }
+
+        private static double next(double[] steps, double now) {
+            for (double s : steps) {
+                if (s > now + 1e-9) {
+                    return s;
+                }
+            }
+            return steps[0];
+        }
+    }
 
     private Volume pet;
+    private Scale scale = Scale.DEFAULT;
+    /** The PET value (stored units) at the top of the scale. */
     private double top;
     private SliceHeader shown;
     private WritableImage image;
 
     void set(Volume v) {
         pet = v;
+        update();
+    }
+
+    void setScale(Scale s) {
+        scale = s;
+        update();
+    }
+
+    Scale scale() {
+        return scale;
+    }
+
+    private void update() {
         shown = null;
         image = null;
-        if (v != null && v.suvFactor() > 0) {
-            top = SUV_TOP / v.suvFactor();
-        } else if (v != null) {
-            AutoWindow.Window w = AutoWindow.percentiles(v, 0, 99);
-            top = w.center() + w.width() / 2;
+        if (pet != null && pet.suvFactor() > 0) {
+            top = scale.upperSuv() / pet.suvFactor();
+        } else if (pet != null) {
+            AutoWindow.Window w = AutoWindow.percentiles(pet, 0, 99);
+            top = (w.center() + w.width() / 2) * scale.upperSuv() / Scale.DEFAULT.upperSuv();
         }
     }
 
@@ -46,8 +87,12 @@ final class FusionLayer {
 
     /** What the scale shows, for the image's corner. */
     String scaleText() {
-        return pet == null ? "" : pet.suvFactor() > 0 ? String.format(Locale.ROOT, "PET fused: SUVbw 0-%.0f", SUV_TOP)
-                : "PET fused: 0-" + DicomText.num(top) + (pet.valueUnit().isEmpty() ? "" : " " + pet.valueUnit());
+        if (pet == null) {
+            return "";
+        }
+        String range = pet.suvFactor() > 0 ? String.format(Locale.ROOT, "SUVbw 0-%.0f", scale.upperSuv())
+                : "0-" + DicomText.num(top) + (pet.valueUnit().isEmpty() ? "" : " " + pet.valueUnit());
+        return String.format(Locale.ROOT, "PET fused: %s, %.0f%%", range, scale.opacity() * 100);
     }
 
     /** The PET at image pixel (c, r): SUVbw with a factor, else its value; NaN outside it or without one. */
@@ -118,7 +163,7 @@ final class FusionLayer {
                     continue;
                 }
                 double t = Math.min(1, v / top);
-                argb[r * w + c] = (int) Math.round(MAX_ALPHA * t * 255) << 24 | hot(t);
+                argb[r * w + c] = (int) Math.round(scale.opacity() * t * 255) << 24 | hot(t);
                 any = true;
             }
         }

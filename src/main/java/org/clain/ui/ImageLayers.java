@@ -61,6 +61,12 @@ final class ImageLayers {
         }
     }
 
+    void setFusionScale(FusionLayer.Scale scale) {
+        if (!fusion.scale().equals(scale)) {
+            fusion.setScale(scale);
+        }
+    }
+
     void setSegmentations(List<Segmentation> segs) {
         segmentations.set(segs);
     }
@@ -77,6 +83,7 @@ final class ImageLayers {
             copy.setStructureSets(structureSets);
         }
         copy.setFusion(fusion.pet());
+        copy.setFusionScale(fusion.scale());
         return copy;
     }
 

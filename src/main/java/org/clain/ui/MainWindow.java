@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
+import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
@@ -27,6 +28,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.clain.render.WindowPreset;
 import org.clain.study.Instance;
+import org.clain.study.FusedPet;
 import org.clain.study.Series;
 import org.clain.study.Skipped;
 import org.clain.study.SliceStack;
@@ -65,6 +67,7 @@ public final class MainWindow {
     private final BooleanProperty overlays = new SimpleBooleanProperty(true);
     private final BooleanProperty segmentationsShown = new SimpleBooleanProperty(true);
     private final BooleanProperty fusePet = new SimpleBooleanProperty(false);
+    private FusionLayer.Scale fusionScale = FusionLayer.Scale.DEFAULT;
     private final BooleanProperty interpolation = new SimpleBooleanProperty(true);
     private final BooleanProperty showBrowser = new SimpleBooleanProperty(true);
     private final ExecutorService thumbnailWorker = Executors.newSingleThreadExecutor(daemon("clain-thumbnails"));
@@ -84,6 +87,7 @@ public final class MainWindow {
         for (Viewport vp : grid.all()) {
             vp.setOnActivate(this::activate);
             vp.onSliceChanged(this::sliceChanged);
+            vp.onLayersChanged(mprMode::layersChanged);
         }
         syncScroll.set(config.syncScroll);
         referenceLines.set(config.referenceLines);
@@ -168,6 +172,10 @@ public final class MainWindow {
         commands.add(new Command("View", "Segmentations and structures", key(KeyCode.O, KeyCombination.SHIFT_DOWN),
                 () -> { }, segmentationsShown));
         commands.add(new Command("View", "Fuse PET over CT/MR", key(KeyCode.U), () -> { }, fusePet));
+        commands.add("View", "Fused PET upper limit (SUVbw 3, 5, 7, 10, 15)", key(KeyCode.U, KeyCombination.SHIFT_DOWN),
+                () -> setFusionScale(fusionScale.nextUpper()));
+        commands.add("View", "Fused PET opacity (35-100%)", key(KeyCode.U, KeyCombination.ALT_DOWN),
+                () -> setFusionScale(fusionScale.nextOpacity()));
         commands.add(new Command("View", "Smooth (interpolated) pixels", key(KeyCode.I, KeyCombination.SHIFT_DOWN),
                 () -> { }, interpolation));
         commands.add(new Command("View", "Series browser", key(KeyCode.B, KeyCombination.SHORTCUT_DOWN), () -> { },
@@ -371,8 +379,9 @@ public final class MainWindow {
     }
 
     /**
-     * With View ▸ Fuse PET on, a viewport showing a series other than PET gets the first PET series
-     * of the study in its Frame of Reference fused over it (decoded in the background); off, none.
+     * With View ▸ Fuse PET on, a viewport showing a series other than PET gets the study's PET in its
+     * Frame of Reference ({@link FusedPet}: attenuation corrected, with SUV, first) fused over it
+     * (decoded in the background); off, none. An MPR of the viewport follows.
      */
     private void fuse(Viewport vp) {
         SliceStack stack = vp.stack();
@@ -383,16 +392,27 @@ public final class MainWindow {
             return;
         }
         String frame = stack.instance(stack.slices().get(0)).frameOfReferenceUid();
-        for (Series s : index.series()) {
-            if ("PT".equals(s.modality()) && !s.stacks().isEmpty() && !frame.isEmpty()) {
-                SliceStack pet = s.stacks().get(0);
-                if (frame.equals(pet.instance(pet.slices().get(0)).frameOfReferenceUid())) {
-                    loader.volumeOf(s, pet, v -> vp.updateLayers(stack, l -> l.setFusion(v)));
-                    return;
-                }
-            }
+        Optional<SliceStack> pet = FusedPet.choose(index.series(), frame);
+        if (pet.isEmpty()) {
+            statusBar.setText("No PET series in the Frame of Reference of " + vp.series().description());
+            return;
         }
-        statusBar.setText("No PET series in the Frame of Reference of " + vp.series().description());
+        loader.volumeOf(pet.get().series(), pet.get(), v -> {
+            vp.updateLayers(stack, l -> {
+                l.setFusionScale(fusionScale);
+                l.setFusion(v);
+            });
+            statusBar.setText("Fused: " + pet.get().series().description() + " (Shift+U upper limit, Alt+U opacity)");
+        });
+    }
+
+    private void setFusionScale(FusionLayer.Scale scale) {
+        fusionScale = scale;
+        for (Viewport vp : grid.all()) {
+            vp.updateLayers(vp.stack(), l -> l.setFusionScale(scale));
+        }
+        statusBar.setText(String.format(Locale.ROOT, "Fused PET: upper limit SUVbw %.0f, opacity %.0f%%",
+                scale.upperSuv(), scale.opacity() * 100));
     }
 
     /** Cancels what the status bar shows (the scan, or a volume being decoded). */

@@ -92,6 +92,13 @@ final class MprMode {
         return workspace;
     }
 
+    /** After what lies over a viewport's images changed: an open MPR of its volume takes the new layers. */
+    void layersChanged(Viewport vp) {
+        if (workspace != null && vp.volume() == workspace.volume()) {
+            workspace.setLayers(vp.layers().shown());
+        }
+    }
+
     /** Back to the 2D viewports; the workspace's threads and renderers are freed. */
     void close() {
         if (workspace != null) {

@@ -82,6 +82,7 @@ public final class Viewport extends Region {
 
     private final List<Consumer<Viewport>> sliceListeners = new ArrayList<>();
     private final List<Consumer<Viewport>> stateListeners = new ArrayList<>();
+    private final List<Consumer<Viewport>> layerListeners = new ArrayList<>();
     private final List<Consumer<GraphicsContext>> painters = new ArrayList<>();
     private Consumer<Viewport> onActivate = v -> { };
 
@@ -546,6 +547,7 @@ public final class Viewport extends Region {
     void updateLayers(SliceStack st, Consumer<ImageLayers> change) {
         if (st == stack) {
             change.accept(layers);
+            layerListeners.forEach(l -> l.accept(this));
             redraw();
         }
     }
@@ -601,6 +603,11 @@ public final class Viewport extends Region {
 
     public void onStateChanged(Consumer<Viewport> l) {
         stateListeners.add(l);
+    }
+
+    /** Told after {@link #updateLayers} changed what lies over the images. */
+    void onLayersChanged(Consumer<Viewport> l) {
+        layerListeners.add(l);
     }
 
     public void setOnActivate(Consumer<Viewport> l) {

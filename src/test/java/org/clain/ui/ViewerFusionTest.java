@@ -90,6 +90,14 @@ class ViewerFusionTest {
         assertEquals(0, layer[outside[1] * w + outside[0]]);
         assertTrue(fx(() -> vp.layers().fusionValueText(vp.shownHeader(), block[0], block[1])).contains(String.format(Locale.ROOT,
                 "PET %.2f SUVbw", 6000 * FACTOR)));
+        // Shift+U: the upper limit to SUVbw 7; Alt+U: the opacity at the top to 80%
+        robot.press(KeyCode.SHIFT).type(KeyCode.U).release(KeyCode.SHIFT);
+        robot.press(KeyCode.ALT).type(KeyCode.U).release(KeyCode.ALT);
+        waitUntil("the new scale", 10, () -> vp.layers().fusionText().equals("PET fused: SUVbw 0-7, 80%"));
+        int[] rescaled = fx(() -> vp.layers().fusionPixels(vp.shownHeader()));
+        double t7 = 6000 * FACTOR / 7;
+        assertEquals(FusionLayer.hot(t7), rescaled[block[1] * w + block[0]] & 0xFFFFFF);
+        assertEquals(Math.round(0.8 * t7 * 255), rescaled[block[1] * w + block[0]] >>> 24);
         // off again
         robot.type(KeyCode.U);
         waitUntil("no fusion", 10, () -> vp.layers().fusionImage(vp.shownHeader()) == null);
@@ -102,6 +110,10 @@ class ViewerFusionTest {
         fxRun(() -> ws.setCursor(ws.cursor().withCentre(new Vec3(0, 50, 300))));
         waitUntil("the fused reformats", 60, () -> ws.view(View.AXIAL).fusionImage() != null
                 && ws.view(View.CORONAL).fusionImage() != null && ws.view(View.SAGITTAL).fusionImage() != null);
+        // the reformats follow a change of scale made while they are shown (SUVbw 7 -> 10)
+        assertEquals(7, fx(() -> ws.layers().fusion().scale().upperSuv()));
+        robot.press(KeyCode.SHIFT).type(KeyCode.U).release(KeyCode.SHIFT);
+        waitUntil("the reformats' new scale", 10, () -> ws.layers().fusion().scale().upperSuv() == 10);
     }
 
     private static int nearest(SliceStack st, double zMm) {
