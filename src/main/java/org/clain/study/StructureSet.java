@@ -15,7 +15,8 @@ import org.clain.geom.Vec3;
  * An RT Structure Set (PS3.3 A.19, C.8.8.5-6): named structures (ROIs) outlined by contours in
  * patient coordinates, drawn over any image of their Frame of Reference where a contour lies in
  * the image's plane. The volume of a structure is its closed planar contours' areas times the
- * distance between their planes (holes are not subtracted: contours are summed as drawn).
+ * distance between their planes, a contour inside another of the same plane being a hole (inside
+ * two, an island in the hole: the even-odd rule planning systems use for nested contours).
  */
 public final class StructureSet {
     /** A contour: CLOSED_PLANAR, OPEN_PLANAR, OPEN_NONPLANAR or POINT (C.8.8.6.1), its points in mm. */
@@ -102,10 +103,13 @@ public final class StructureSet {
         return Math.max(0, Math.min(255, v));
     }
 
-    /** Closed contours' areas times the spacing of their planes (the smallest gap between distinct ones). */
+    /**
+     * Closed contours' areas, holes subtracted, times the spacing of their planes (the smallest gap
+     * between distinct ones).
+     */
     private static double volume(List<Contour> contours) {
-        double area = 0;
-        List<Double> levels = new ArrayList<>();
+        List<Vec3[]> polygons = new ArrayList<>();
+        List<Double> areas = new ArrayList<>();
         Vec3 normal = null;
         for (Contour c : contours) {
             if (!c.closed() || c.points().length < 3) {
@@ -119,13 +123,32 @@ public final class StructureSet {
             if (normal == null) {
                 normal = n.normalized();
             }
-            area += a;
-            levels.add(c.points()[0].dot(normal));
+            polygons.add(c.points());
+            areas.add(a);
         }
         if (normal == null) {
             return Double.NaN;
         }
-        double[] d = levels.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] level = new double[polygons.size()];
+        for (int i = 0; i < level.length; i++) {
+            level[i] = polygons.get(i)[0].dot(normal);
+        }
+        // in-plane axes for the point-in-polygon tests
+        Vec3 u = Math.abs(normal.x()) < 0.9 ? new Vec3(1, 0, 0).cross(normal).normalized()
+                : new Vec3(0, 1, 0).cross(normal).normalized();
+        Vec3 v = normal.cross(u);
+        double area = 0;
+        for (int i = 0; i < level.length; i++) {
+            int depth = 0;
+            for (int j = 0; j < level.length; j++) {
+                if (j != i && Math.abs(level[j] - level[i]) < 1e-3 && areas.get(j) > areas.get(i)
+                        && inside(polygons.get(i)[0], polygons.get(j), u, v)) {
+                    depth++;
+                }
+            }
+            area += depth % 2 == 0 ? areas.get(i) : -areas.get(i);
+        }
+        double[] d = Arrays.stream(level).sorted().toArray();
         double gap = Double.POSITIVE_INFINITY;
         for (int i = 1; i < d.length; i++) {
             if (d[i] - d[i - 1] > 1e-3) {
@@ -133,6 +156,23 @@ public final class StructureSet {
             }
         }
         return Double.isFinite(gap) ? area * gap : Double.NaN;
+    }
+
+    /** Whether point p lies inside polygon q (crossing number), both projected on the plane's axes u, v. */
+    private static boolean inside(Vec3 p, Vec3[] q, Vec3 u, Vec3 v) {
+        double px = p.dot(u);
+        double py = p.dot(v);
+        boolean in = false;
+        for (int k = 0, m = q.length - 1; k < q.length; m = k++) {
+            double ax = q[k].dot(u);
+            double ay = q[k].dot(v);
+            double bx = q[m].dot(u);
+            double by = q[m].dot(v);
+            if ((ay > py) != (by > py) && px < (bx - ax) * (py - ay) / (by - ay) + ax) {
+                in = !in;
+            }
+        }
+        return in;
     }
 
     /** Newell's normal of a polygon: its direction is the plane's normal, its length twice the area. */

@@ -52,6 +52,25 @@ class StructureSetTest {
     }
 
     /**
+     * Nested contours of one plane by the even-odd rule: a 20 mm square with a 10 mm square hole
+     * and a 4 mm island in the hole, on planes 3 mm apart: (400 - 100 + 16) mm2 x 3 mm x 2 planes.
+     * The contours are listed inner first, to show the order does not matter.
+     */
+    @Test
+    void nestedContoursAreHolesAndIslands(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("ring.dcm");
+        List<RtStructWriter.Contour> contours = new java.util.ArrayList<>();
+        for (double z : new double[] {0, 3}) {
+            contours.add(RtStructWriter.square(1, 1, z, 4));
+            contours.add(RtStructWriter.square(1, 1, z, 10));
+            contours.add(RtStructWriter.square(0, 0, z, 20));
+        }
+        RtStructWriter.write(file, FRAME, FRAME + ".1", List.of(new RtStructWriter.Roi(1, "Ring", null, contours)));
+        StructureSet set = StructureSet.read(InstanceReader.read(file));
+        assertEquals((400 - 100 + 16) * 3 * 2, set.structures().get(0).volumeMm3(), 1e-9);
+    }
+
+    /**
      * On an image at z = 3 mm (0.5 mm pixels from (-20, -20)): the square at pixels 20..60 and the
      * needle from 30 to 50 on row 40; at z = 1.6 mm with 3 mm slices (within 1.5 mm of z = 3) the
      * same; at z = 1.4 mm only the square of z = 0; at z = 10 mm nothing.
