@@ -31,6 +31,11 @@ public final class Series {
         return instances.get(0);
     }
 
+    /** Whether its instances are images (a series of structure sets or reports is not). */
+    public boolean hasImages() {
+        return first().hasPixels();
+    }
+
     public String modality() {
         return first().modality();
     }
@@ -61,7 +66,7 @@ public final class Series {
      */
     public synchronized List<SliceStack> stacks() {
         if (stacks == null) {
-            stacks = List.copyOf(SliceStack.split(this));
+            stacks = hasImages() ? List.copyOf(SliceStack.split(this)) : List.of();
         }
         return stacks;
     }

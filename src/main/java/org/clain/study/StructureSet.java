@@ -2,10 +2,12 @@ package org.clain.study;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.clain.dicom.Attributes;
 import org.clain.dicom.DicomException;
 import org.clain.dicom.Tag;
@@ -196,6 +198,18 @@ public final class StructureSet {
 
     public String frameOfReferenceUid() {
         return frameOfReferenceUid;
+    }
+
+    /**
+     * The image series its contours were drawn on, as far as the index tells: the same Frame of
+     * Reference, a CT before other modalities (planning is on CT), then the most images.
+     */
+    public Optional<Series> drawnOn(List<Series> series) {
+        return series.stream()
+                .filter(s -> !s.stacks().isEmpty() && !frameOfReferenceUid.isEmpty()
+                        && frameOfReferenceUid.equals(s.instances().get(0).frameOfReferenceUid()))
+                .min(Comparator.comparing((Series s) -> !"CT".equals(s.modality()))
+                        .thenComparing(s -> -s.instances().size()));
     }
 
     public List<Structure> structures() {

@@ -26,14 +26,16 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.clain.dicom.DicomException;
 import org.clain.render.WindowPreset;
-import org.clain.study.Instance;
+import org.clain.study.ColorStack;
 import org.clain.study.FusedPet;
+import org.clain.study.Instance;
 import org.clain.study.Series;
 import org.clain.study.Skipped;
 import org.clain.study.SliceStack;
+import org.clain.study.StructureSet;
 import org.clain.study.StudyIndex;
-import org.clain.study.ColorStack;
 import org.clain.study.Volume;
 import org.clain.ui.measure.MeasureController;
 import org.clain.ui.measure.PlaneView;
@@ -218,6 +220,7 @@ public final class MainWindow {
                 mprMode.toolbarButtons());
 
         browser.setOnOpen((s, st) -> display(s, st, grid.active()));
+        browser.setOnOpenObjects(this::openObjects);
         browser.setMinWidth(230);
         split.getItems().addAll(browser, grid.node());
         split.setDividerPositions(config.browserDivider);
@@ -350,6 +353,31 @@ public final class MainWindow {
             return;
         }
         display(s, s.stacks().get(0), vp);
+    }
+
+    /**
+     * Opening a series without images: a structure set shows the images it was drawn on (its
+     * contours come with them); other objects are listed only.
+     */
+    void openObjects(Series s) {
+        Instance first = s.instances().get(0);
+        if (!StructureSet.isStructureSet(first)) {
+            statusBar.setText(s.modality() + " \"" + s.description() + "\" holds no images: listed, not shown");
+            return;
+        }
+        try {
+            StructureSet set = StructureSet.read(first);
+            Optional<Series> images = set.drawnOn(index.series());
+            if (images.isEmpty()) {
+                statusBar.setText("No images of the structure set's Frame of Reference in this study");
+                return;
+            }
+            display(images.get(), grid.active());
+            browser.select(images.get());
+            statusBar.setText(set.structures().size() + " structures on " + images.get().description());
+        } catch (DicomException e) {
+            statusBar.setText("Cannot read the structure set: " + e.getMessage());
+        }
     }
 
     /** Shows one stack of a series in a viewport. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -44,6 +45,7 @@ public final class StudyBrowser extends TreeView<Object> {
     private final Map<SliceStack, Image> thumbnails = new HashMap<>();
     private final Map<Series, TreeItem<Object>> items = new HashMap<>();
     private BiConsumer<Series, SliceStack> onOpen = (s, st) -> { };
+    private Consumer<Series> onOpenObjects = s -> { };
 
     public StudyBrowser() {
         setId("study-browser");
@@ -67,9 +69,16 @@ public final class StudyBrowser extends TreeView<Object> {
         onOpen = c;
     }
 
+    /** What opening a series of objects without images (structure sets, reports) does. */
+    public void setOnOpenObjects(Consumer<Series> c) {
+        onOpenObjects = c;
+    }
+
     private void openSelected() {
         TreeItem<Object> it = getSelectionModel().getSelectedItem();
-        if (it != null && it.getValue() instanceof Series s && !s.stacks().isEmpty()) {
+        if (it != null && it.getValue() instanceof Series s && !s.hasImages()) {
+            onOpenObjects.accept(s);
+        } else if (it != null && it.getValue() instanceof Series s && !s.stacks().isEmpty()) {
             onOpen.accept(s, s.stacks().get(0));
         } else if (it != null && it.getValue() instanceof StackRow r) {
             onOpen.accept(r.stack().series(), r.stack());
@@ -97,8 +106,11 @@ public final class StudyBrowser extends TreeView<Object> {
                 study.setExpanded(true);
                 for (Series s : st.getValue()) {
                     TreeItem<Object> si = new TreeItem<>(s);
-                    items.put(s, si);
                     study.getChildren().add(si);
+                    if (!s.hasImages()) {
+                        continue;
+                    }
+                    items.put(s, si);
                     for (SliceStack stack : s.stacks()) {
                         thumbnail(stack, executor);
                     }
@@ -185,7 +197,11 @@ public final class StudyBrowser extends TreeView<Object> {
                 setTooltip(null);
                 return;
             }
-            if (item instanceof Series s) {
+            if (item instanceof Series s && !s.hasImages()) {
+                int n = s.instances().size();
+                thumbnailRow(item, s.description().isBlank() ? "(no description)" : s.description(),
+                        s.modality() + "  Se " + s.seriesNumber() + "  " + n + (n == 1 ? " object" : " objects"));
+            } else if (item instanceof Series s) {
                 int slices = s.stacks().stream().mapToInt(SliceStack::size).sum();
                 thumbnailRow(item, s.description().isBlank() ? "(no description)" : s.description(),
                         s.modality() + "  Se " + s.seriesNumber() + "  " + slices + (slices == 1 ? " image" : " images")
@@ -220,6 +236,10 @@ public final class StudyBrowser extends TreeView<Object> {
                     : item instanceof Series s && !s.stacks().isEmpty() ? thumbnails.get(s.stacks().get(0)) : null;
             if (img != null) {
                 thumb.getChildren().add(new ImageView(img));
+            } else if (item instanceof Series s && !s.hasImages()) {
+                Label kind = new Label(s.modality()); // no pixels to show: what kind of object it is
+                kind.getStyleClass().add("object-kind");
+                thumb.getChildren().add(kind);
             }
             Label title = new Label(titleText);
             title.getStyleClass().add("series-title");

@@ -24,7 +24,14 @@ public final class RtStructWriter {
     }
 
     public static void write(Path file, String frameOfReference, String studyUid, List<Roi> rois) throws IOException {
+        write(file, frameOfReference, "", studyUid, rois);
+    }
+
+    /** As {@link #write(Path, String, String, List)}, for a patient (the images' Patient ID). */
+    public static void write(Path file, String frameOfReference, String patientId, String studyUid, List<Roi> rois)
+            throws IOException {
         Attributes ds = new Attributes(ByteOrder.LITTLE_ENDIAN, null);
+        ds.setString(Tag.PatientID, VR.LO, patientId);
         ds.setString(Tag.SOPClassUID, VR.UI, "1.2.840.10008.5.1.4.1.1.481.3");
         ds.setString(Tag.SOPInstanceUID, VR.UI, frameOfReference + ".81");
         ds.setString(Tag.Modality, VR.CS, "RTSTRUCT");

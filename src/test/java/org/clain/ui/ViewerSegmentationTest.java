@@ -117,8 +117,8 @@ class ViewerSegmentationTest {
         Vec3 centre = h.position().plus(h.rowDirection().times(256 * h.columnSpacing()))
                 .plus(h.columnDirection().times(256 * h.rowSpacing()));
         Path file = tmp.resolve("rtstruct.dcm");
-        RtStructWriter.write(file, ct.instance(h).frameOfReferenceUid(), ct.instance(h).studyInstanceUid(),
-                List.of(new RtStructWriter.Roi(7, "GTV", new int[] {255, 64, 0},
+        RtStructWriter.write(file, ct.instance(h).frameOfReferenceUid(), ct.instance(h).patientId(),
+                ct.instance(h).studyInstanceUid(), List.of(new RtStructWriter.Roi(7, "GTV", new int[] {255, 64, 0},
                         List.of(RtStructWriter.square(centre.x(), centre.y(), centre.z(), 30)))));
         fxRun(() -> mw.open(List.of(CT, file)));
         waitUntil("the CT and its structures", 120, () -> !mw.busy() && mw.activeViewport().volume() != null
@@ -134,6 +134,16 @@ class ViewerSegmentationTest {
         assertEquals(256 - 15 / h.columnSpacing(), d.pixels()[0], 1e-6);
         fxRun(() -> vp.setSlice(65));
         assertTrue(fx(() -> vp.layers().legend(vp.shownHeader())).isEmpty());
+        // the browser lists the structure set under the CT's study; opening it shows the CT it outlines
+        Series rt = fx(() -> mw.index().objectSeries()).get(0);
+        assertEquals("RTSTRUCT", rt.modality());
+        assertEquals(1, fx(() -> mw.index().byPatientAndStudy()).size(), "one patient");
+        assertTrue(fx(() -> mw.index().byPatientAndStudy().values().iterator().next().values().iterator().next())
+                .contains(rt));
+        fxRun(() -> mw.activeViewport().clear());
+        fxRun(() -> mw.openObjects(rt));
+        waitUntil("the CT again", 120, () -> !mw.busy() && mw.activeViewport().volume() != null);
+        assertEquals(ct.series().seriesInstanceUid(), fx(() -> mw.activeViewport().series().seriesInstanceUid()));
         // in MPR: the square whole on the axial reformat through it, cut into a line on the coronal one
         MprWorkspace ws = fx(() -> mw.openMpr(MprWorkspace.Mode.MPR));
         fxRun(() -> ws.setCursor(ws.cursor().withCentre(centre)));
@@ -142,17 +152,17 @@ class ViewerSegmentationTest {
                 && !ws.view(View.CORONAL).contours().get(0).closed());
     }
 
-    /** A segmentation Clain does not read (a LABELMAP) is one problem, however often its series is shown. */
+    /** A segmentation Clain does not read (a Segmentation Type it does not know) is one problem, however often its series is shown. */
     @Test
     void unreadableSegmentationIsReportedOnce(@TempDir Path tmp) throws Exception {
         SliceStack ct = Scanner.scan(List.of(CT)).series().get(0).stacks().get(0);
         Attributes ds = SegWriter.header(ct.instance(ct.slices().get(0)).frameOfReferenceUid(), null, 2, 2, 1.0,
-                "LABELMAP", 1);
+                "HEIGHTMAP", 1);
         MonochromePixels.set(ds, 2, 2, 8);
         ds.setSequence(Tag.PerFrameFunctionalGroupsSequence, List.of(SegWriter.frameGroups(ds, 1,
                 ct.slices().get(10).position())));
         ds.setBytes(Tag.PixelData, VR.OB, new byte[] {0, 1, 1, 0});
-        Path file = tmp.resolve("labelmap.dcm");
+        Path file = tmp.resolve("heightmap.dcm");
         Part10Writer.write(file, ds);
         fxRun(() -> mw.open(List.of(CT, file)));
         waitUntil("the CT", 120, () -> !mw.busy() && mw.activeViewport().volume() != null && !mw.problems().isEmpty());
@@ -162,6 +172,6 @@ class ViewerSegmentationTest {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         List<String> problems = fx(() -> mw.problems().stream().map(Skipped::reason).toList());
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).contains("LABELMAP"), problems.get(0));
+        assertTrue(problems.get(0).contains("HEIGHTMAP"), problems.get(0));
     }
 }
