@@ -97,6 +97,11 @@ public final class Segmentation {
         List<Attributes> perFrame = ds.getSequence(Tag.PerFrameFunctionalGroupsSequence);
         Attributes shared = ds.firstItem(Tag.SharedFunctionalGroupsSequence).orElse(null);
         PixelDecoder dec = PixelDecoder.of(in.file());
+        if (dec.pixel().samplesPerPixel() != 1) {
+            // a frame's runs index its pixels: more samples than pixels would run past them
+            throw new DicomException(in.path(), -1, "a segmentation has one sample per pixel, not "
+                    + dec.pixel().samplesPerPixel());
+        }
         List<Frame> frames = new ArrayList<>();
         Map<Integer, Long> counts = new LinkedHashMap<>();
         int background = ds.getInt(Tag.PixelPaddingValue, 0);

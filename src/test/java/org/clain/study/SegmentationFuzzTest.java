@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Timeout;
  * {@link StandardizedUptake#of} of the header (PET). Beyond the reader's findings:
  * any exception but a clean {@link DicomException}, and more allocation than the frames declared
  * (rows x columns x frames) and the input justify. Frames above
- * {@link Fuzzing#MAX_FUZZ_FRAME_SAMPLES} samples are not decoded. Seeds: small binary and
- * fractional segmentations, a structure set and a PET slice written with pydicom
+ * {@link Fuzzing#MAX_FUZZ_FRAME_SAMPLES} samples are not decoded. Seeds: small binary, fractional
+ * and label map segmentations, a structure set and a PET slice written with pydicom
  * (tools/fuzz-seeds-seg.py).
  */
 class SegmentationFuzzTest {
