@@ -29,6 +29,20 @@ final class FusionLayer {
         private static final double[] UPPERS = {3, 5, 7, 10, 15};
         private static final double[] OPACITIES = {0.35, 0.5, 0.65, 0.8, 1.0};
 
+        /** A saved scale, the default where a value is not one of the steps (an edited settings file). */
+        static Scale of(double upperSuv, double opacity) {
+            return new Scale(step(UPPERS, upperSuv, DEFAULT.upperSuv), step(OPACITIES, opacity, DEFAULT.opacity));
+        }
+
+        private static double step(double[] steps, double v, double fallback) {
+            for (double s : steps) {
+                if (Math.abs(s - v) < 1e-9) {
+                    return s;
+                }
+            }
+            return fallback;
+        }
+
         /** The next upper limit, from the highest back to the lowest. */
         Scale nextUpper() {
             return new Scale(next(UPPERS, upperSuv), opacity);

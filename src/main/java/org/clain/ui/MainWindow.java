@@ -92,6 +92,7 @@ public final class MainWindow {
             vp.onLayersChanged(mprMode::layersChanged);
         }
         syncScroll.set(config.syncScroll);
+        fusionScale = FusionLayer.Scale.of(config.fusionUpperSuv, config.fusionOpacity);
         referenceLines.set(config.referenceLines);
         cine = new Cine(grid, config);
         buildCommands();
@@ -436,6 +437,8 @@ public final class MainWindow {
 
     private void setFusionScale(FusionLayer.Scale scale) {
         fusionScale = scale;
+        config.fusionUpperSuv = scale.upperSuv();
+        config.fusionOpacity = scale.opacity();
         for (Viewport vp : grid.all()) {
             vp.updateLayers(vp.stack(), l -> l.setFusionScale(scale));
         }

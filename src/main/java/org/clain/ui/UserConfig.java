@@ -39,6 +39,9 @@ public final class UserConfig {
     public boolean referenceLines = true;
     public boolean syncScroll = true;
     public boolean measurementPanel = true;
+    /** The fused PET's upper limit (SUVbw) and opacity there, as the reader last set them. */
+    public double fusionUpperSuv = FusionLayer.Scale.DEFAULT.upperSuv();
+    public double fusionOpacity = FusionLayer.Scale.DEFAULT.opacity();
     public int version = 1;
 
     public static Path folder() {

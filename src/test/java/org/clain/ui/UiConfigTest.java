@@ -27,6 +27,8 @@ class UiConfigTest {
             c.addRecent(List.of(dir.resolve("study5")));
             c.layout = "2x2";
             c.windowWidth = 1111;
+            c.fusionUpperSuv = 7;
+            c.fusionOpacity = 0.8;
             c.save();
             UserConfig back = UserConfig.load();
             assertEquals(UserConfig.MAX_RECENT, back.recent.size());
@@ -34,6 +36,9 @@ class UiConfigTest {
             assertEquals(1, back.recent.stream().filter(e -> e.get(0).endsWith("study5")).count());
             assertEquals("2x2", back.layout);
             assertEquals(1111, back.windowWidth);
+            assertEquals(new FusionLayer.Scale(7, 0.8), FusionLayer.Scale.of(back.fusionUpperSuv, back.fusionOpacity));
+            // a value that is not a step (an edited file) falls back to the default, not an odd scale
+            assertEquals(new FusionLayer.Scale(5, 0.8), FusionLayer.Scale.of(6.5, 0.8));
             try (var s = Files.list(dir)) {
                 assertEquals(List.of(dir.resolve("viewer.json")), s.toList(), "no temp files left");
             }
