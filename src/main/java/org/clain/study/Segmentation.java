@@ -29,6 +29,8 @@ import org.clain.geom.Vec3;
  * holds every segment at once, each pixel the number of its segment and the Pixel Padding Value (0
  * without one) for none; it is kept as one frame per segment it shows. Frames are kept as runs of
  * set pixels: an organ's outline costs a few hundred bytes a frame where a bitmap would cost 32 KiB.
+ * Images look segments up in the frames of each plane merged into one (a hundred segments on a
+ * plane cost one lookup a pixel, not a hundred), where it lies on the frames' grid by painting runs.
  */
 public final class Segmentation {
     /** Colours for segments without a Recommended Display CIELab Value. */
@@ -46,7 +48,11 @@ public final class Segmentation {
         }
     }
 
-    /** A frame: its segment, plane and the runs (start, end exclusive, raster order) of its set pixels. */
+    /**
+     * Labelled pixels on a plane: runs of (start, end exclusive, segment) triplets in raster order.
+     * A frame of the file holds one segment (a label map's frame is split by segment); the frames
+     * of one plane are also merged into one (segment 0: several), which is what images look up.
+     */
     private record Frame(int segment, SliceHeader plane, int[] runs) {
     }
 
@@ -55,18 +61,22 @@ public final class Segmentation {
     private final String frameOfReferenceUid;
     private final Set<String> referencedSeries;
     private final List<Segment> segments;
+    /** One segment each, as read. */
     private final List<Frame> frames;
+    /** The frames of each plane merged, the higher segment where they overlap. */
+    private final List<Frame> planes;
     /** Half the distance between neighbouring frame planes: how far from a frame an image may lie to show it. */
     private final double halfSpacing;
 
     private Segmentation(Instance in, Set<String> referencedSeries, List<Segment> segments, List<Frame> frames,
-                         double halfSpacing) {
+                         List<Frame> planes, double halfSpacing) {
         this.sopInstanceUid = in.sopInstanceUid();
         this.seriesInstanceUid = in.seriesInstanceUid();
         this.frameOfReferenceUid = in.frameOfReferenceUid();
         this.referencedSeries = Set.copyOf(referencedSeries);
         this.segments = List.copyOf(segments);
         this.frames = List.copyOf(frames);
+        this.planes = List.copyOf(planes);
         this.halfSpacing = halfSpacing;
     }
 
@@ -103,6 +113,7 @@ public final class Segmentation {
                     + dec.pixel().samplesPerPixel());
         }
         List<Frame> frames = new ArrayList<>();
+        List<Frame> labelMapPlanes = new ArrayList<>();
         Map<Integer, Long> counts = new LinkedHashMap<>();
         int background = ds.getInt(Tag.PixelPaddingValue, 0);
         for (SliceHeader h : in.slices()) {
@@ -110,17 +121,19 @@ public final class Segmentation {
                 continue;
             }
             if (labelMap) {
-                for (Map.Entry<Integer, int[]> e : labelRuns(dec.storedValues(h.frame()), background).entrySet()) {
+                RunBuilder all = new RunBuilder();
+                for (Map.Entry<Integer, int[]> e : labelRuns(dec.storedValues(h.frame()), background, all).entrySet()) {
                     frames.add(new Frame(e.getKey(), h, e.getValue()));
                     counts.merge(e.getKey(), setPixels(e.getValue()), Long::sum);
                 }
+                labelMapPlanes.add(new Frame(0, h, all.toArray()));
                 continue;
             }
             int segment = segmentOf(h.frame() < perFrame.size() ? perFrame.get(h.frame()) : null, shared);
             if (segment <= 0) {
                 continue;
             }
-            int[] runs = runs(dec.storedValues(h.frame()), threshold);
+            int[] runs = runs(dec.storedValues(h.frame()), threshold, segment);
             frames.add(new Frame(segment, h, runs));
             counts.merge(segment, setPixels(runs), Long::sum);
         }
@@ -152,7 +165,7 @@ public final class Segmentation {
                 refs.add(uid);
             }
         }
-        return new Segmentation(in, refs, segments, frames, spacing / 2);
+        return new Segmentation(in, refs, segments, frames, labelMap ? labelMapPlanes : merge(frames), spacing / 2);
     }
 
     private static int segmentOf(Attributes perFrame, Attributes shared) {
@@ -201,9 +214,9 @@ public final class Segmentation {
         return thickness > 0 ? thickness : 1;
     }
 
-    private static int[] runs(int[] values, int threshold) {
-        int[] out = new int[16];
-        int n = 0;
+    /** The runs of a frame's pixels at or above {@code threshold}, labelled {@code segment}. */
+    private static int[] runs(int[] values, int threshold, int segment) {
+        RunBuilder out = new RunBuilder();
         int i = 0;
         while (i < values.length) {
             if (values[i] < threshold) {
@@ -214,19 +227,17 @@ public final class Segmentation {
             while (i < values.length && values[i] >= threshold) {
                 i++;
             }
-            if (n + 2 > out.length) {
-                out = Arrays.copyOf(out, out.length * 2);
-            }
-            out[n++] = start;
-            out[n++] = i;
+            out.add(start, i, segment);
         }
-        return Arrays.copyOf(out, n);
+        return out.toArray();
     }
 
-    /** A label map frame's runs, segment by segment (ascending), the background value left out. */
-    private static Map<Integer, int[]> labelRuns(int[] values, int background) {
-        Map<Integer, int[]> runs = new TreeMap<>();
-        Map<Integer, Integer> used = new HashMap<>();
+    /**
+     * A label map frame's runs, segment by segment (ascending), the background value left out; all
+     * of them, in raster order, also go to {@code all}.
+     */
+    private static Map<Integer, int[]> labelRuns(int[] values, int background, RunBuilder all) {
+        Map<Integer, RunBuilder> runs = new TreeMap<>();
         int i = 0;
         while (i < values.length) {
             int v = values[i];
@@ -234,29 +245,97 @@ public final class Segmentation {
             while (i < values.length && values[i] == v) {
                 i++;
             }
-            if (v == background) {
-                continue;
+            if (v != background) {
+                runs.computeIfAbsent(v, k -> new RunBuilder()).add(start, i, v);
+                all.add(start, i, v);
             }
-            int n = used.getOrDefault(v, 0);
-            int[] r = runs.computeIfAbsent(v, k -> new int[16]);
-            if (n + 2 > r.length) {
-                r = Arrays.copyOf(r, r.length * 2);
-                runs.put(v, r);
-            }
-            r[n] = start;
-            r[n + 1] = i;
-            used.put(v, n + 2);
         }
-        runs.replaceAll((v, r) -> Arrays.copyOf(r, used.get(v)));
-        return runs;
+        Map<Integer, int[]> out = new TreeMap<>();
+        runs.forEach((v, r) -> out.put(v, r.toArray()));
+        return out;
+    }
+
+    /** Labelled runs of raster-order pixels (start, end exclusive, segment), appended in order. */
+    private static final class RunBuilder {
+        private int[] runs = new int[48];
+        private int n;
+
+        void add(int start, int end, int segment) {
+            if (n + 3 > runs.length) {
+                runs = Arrays.copyOf(runs, runs.length * 2);
+            }
+            runs[n++] = start;
+            runs[n++] = end;
+            runs[n++] = segment;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(runs, n);
+        }
     }
 
     private static long setPixels(int[] runs) {
         long n = 0;
-        for (int i = 0; i < runs.length; i += 2) {
+        for (int i = 0; i < runs.length; i += 3) {
             n += runs[i + 1] - runs[i];
         }
         return n;
+    }
+
+    /** What makes frames lie on one plane: position, orientation and grid. */
+    private record PlaneKey(Vec3 position, Vec3 rowDirection, Vec3 columnDirection, int rows, int columns,
+                            double rowSpacing, double columnSpacing) {
+        PlaneKey(SliceHeader p) {
+            this(p.position(), p.rowDirection(), p.columnDirection(), p.rows(), p.columns(), p.rowSpacing(),
+                    p.columnSpacing());
+        }
+    }
+
+    /**
+     * The frames of each plane merged into one: painted into a label image, the higher segment
+     * where segments overlap, and run again.
+     */
+    private static List<Frame> merge(List<Frame> frames) {
+        Map<PlaneKey, List<Frame>> byPlane = new LinkedHashMap<>();
+        for (Frame f : frames) {
+            byPlane.computeIfAbsent(new PlaneKey(f.plane()), k -> new ArrayList<>()).add(f);
+        }
+        List<Frame> out = new ArrayList<>();
+        int[] label = new int[0];
+        for (List<Frame> group : byPlane.values()) {
+            if (group.size() == 1) {
+                out.add(group.get(0));
+                continue;
+            }
+            SliceHeader p = group.get(0).plane();
+            int size = p.rows() * p.columns();
+            if (label.length < size) {
+                label = new int[size];
+            }
+            for (Frame f : group) {
+                int[] r = f.runs();
+                for (int i = 0; i < r.length; i += 3) {
+                    for (int k = r[i]; k < r[i + 1]; k++) {
+                        label[k] = Math.max(label[k], r[i + 2]);
+                    }
+                }
+            }
+            RunBuilder runs = new RunBuilder();
+            int i = 0;
+            while (i < size) {
+                int v = label[i];
+                int start = i;
+                while (i < size && label[i] == v) {
+                    i++;
+                }
+                if (v != 0) {
+                    runs.add(start, i, v);
+                }
+            }
+            Arrays.fill(label, 0, size, 0);
+            out.add(new Frame(0, p, runs.toArray()));
+        }
+        return out;
     }
 
     public String sopInstanceUid() {
@@ -304,7 +383,7 @@ public final class Segmentation {
     /** As {@link #labels(Vec3, Vec3, Vec3, int, int)}, one segment only ({@code segment} > 0), unhidden by others. */
     public int[] labels(Vec3 origin, Vec3 stepColumn, Vec3 stepRow, int columns, int rows, int segment) {
         int[] out = null;
-        for (Stack st : stacks()) {
+        for (Stack st : stacks(segment)) {
             Vec3 n = st.normal;
             double d0 = origin.dot(n);
             double dc = stepColumn.dot(n);
@@ -315,9 +394,6 @@ public final class Segmentation {
                     int k = st.firstAtOrAbove(d - halfSpacing - 1e-3);
                     for (; k < st.along.length && st.along[k] <= d + halfSpacing + 1e-3; k++) {
                         Frame f = st.frames[k];
-                        if (segment > 0 && f.segment() != segment) {
-                            continue;
-                        }
                         SliceHeader p = f.plane();
                         double qx = origin.x() + c * stepColumn.x() + r * stepRow.x() - p.position().x();
                         double qy = origin.y() + c * stepColumn.y() + r * stepRow.y() - p.position().y();
@@ -326,12 +402,14 @@ public final class Segmentation {
                         Vec3 cd = p.columnDirection();
                         int iu = (int) Math.floor((qx * rd.x() + qy * rd.y() + qz * rd.z()) / p.columnSpacing() + 0.5);
                         int iv = (int) Math.floor((qx * cd.x() + qy * cd.y() + qz * cd.z()) / p.rowSpacing() + 0.5);
-                        if (iu >= 0 && iv >= 0 && iu < p.columns() && iv < p.rows() && contains(f.runs(),
-                                iv * p.columns() + iu)) {
-                            if (out == null) {
-                                out = new int[columns * rows];
+                        if (iu >= 0 && iv >= 0 && iu < p.columns() && iv < p.rows()) {
+                            int label = labelAt(f.runs(), iv * p.columns() + iu);
+                            if (label != 0) {
+                                if (out == null) {
+                                    out = new int[columns * rows];
+                                }
+                                out[r * columns + c] = Math.max(out[r * columns + c], label);
                             }
-                            out[r * columns + c] = Math.max(out[r * columns + c], f.segment());
                         }
                     }
                 }
@@ -368,14 +446,18 @@ public final class Segmentation {
         }
     }
 
-    private List<Stack> stacks;
+    /** Stacks by segment (0: the merged planes), made on first use. */
+    private final Map<Integer, List<Stack>> stacks = new HashMap<>();
 
-    /** The frames grouped by orientation (nearly always one group), made on first use. */
-    private synchronized List<Stack> stacks() {
-        if (stacks == null) {
+    /** The frames of a segment (0: the merged planes of all) grouped by orientation (nearly always one group). */
+    private synchronized List<Stack> stacks(int segment) {
+        return stacks.computeIfAbsent(segment, s -> {
             List<Vec3> normals = new ArrayList<>();
             List<List<Frame>> groups = new ArrayList<>();
-            for (Frame f : frames) {
+            for (Frame f : s == 0 ? planes : frames) {
+                if (s != 0 && f.segment() != s) {
+                    continue;
+                }
                 Vec3 n = f.plane().normal();
                 int g = 0;
                 while (g < normals.size() && Math.abs(normals.get(g).dot(n)) < 0.9999) {
@@ -391,26 +473,25 @@ public final class Segmentation {
             for (int g = 0; g < normals.size(); g++) {
                 out.add(new Stack(normals.get(g), groups.get(g)));
             }
-            stacks = out;
-        }
-        return stacks;
+            return out;
+        });
     }
 
-    /** Whether raster index i falls in one of the runs (start, end exclusive; sorted, disjoint). */
-    private static boolean contains(int[] runs, int i) {
+    /** The segment of raster index i in labelled runs (sorted, disjoint triplets), 0 for none. */
+    private static int labelAt(int[] runs, int i) {
         int lo = 0;
-        int hi = runs.length / 2 - 1;
+        int hi = runs.length / 3 - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            if (i < runs[2 * mid]) {
+            if (i < runs[3 * mid]) {
                 hi = mid - 1;
-            } else if (i >= runs[2 * mid + 1]) {
+            } else if (i >= runs[3 * mid + 1]) {
                 lo = mid + 1;
             } else {
-                return true;
+                return runs[3 * mid + 2];
             }
         }
-        return false;
+        return 0;
     }
 
     /**
@@ -424,23 +505,11 @@ public final class Segmentation {
         }
         Vec3 n = image.normal();
         int[] out = null;
-        boolean[] mask = null;
-        for (Frame f : frames) {
+        for (Frame f : planes) {
             SliceHeader p = f.plane();
             if (Math.abs(p.normal().dot(n)) < 0.9999
                     || Math.abs(image.position().minus(p.position()).dot(p.normal())) > halfSpacing + 1e-3) {
                 continue;
-            }
-            int fc = p.columns();
-            int fr = p.rows();
-            if (mask == null || mask.length != fc * fr) {
-                mask = new boolean[fc * fr];
-            } else {
-                Arrays.fill(mask, false);
-            }
-            int[] runs = f.runs();
-            for (int i = 0; i < runs.length; i += 2) {
-                Arrays.fill(mask, runs[i], runs[i + 1], true);
             }
             if (out == null) {
                 out = new int[image.rows() * image.columns()];
@@ -455,19 +524,56 @@ public final class Segmentation {
             double dvC = stepC.dot(p.columnDirection()) / p.rowSpacing();
             double duR = stepR.dot(p.rowDirection()) / p.columnSpacing();
             double dvR = stepR.dot(p.columnDirection()) / p.rowSpacing();
+            if (sameGrid(u0, v0, duC, dvC, duR, dvR)) {
+                paint(f, (int) Math.rint(u0), (int) Math.rint(v0), image.columns(), image.rows(), out);
+                continue;
+            }
+            int fc = p.columns();
+            int fr = p.rows();
+            int[] runs = f.runs();
             for (int r = 0; r < image.rows(); r++) {
                 double u = u0 + r * duR;
                 double v = v0 + r * dvR;
                 for (int c = 0; c < image.columns(); c++, u += duC, v += dvC) {
                     int iu = (int) Math.floor(u + 0.5);
                     int iv = (int) Math.floor(v + 0.5);
-                    if (iu >= 0 && iv >= 0 && iu < fc && iv < fr && mask[iv * fc + iu]) {
+                    if (iu >= 0 && iv >= 0 && iu < fc && iv < fr) {
+                        int label = labelAt(runs, iv * fc + iu);
                         int k = r * image.columns() + c;
-                        out[k] = Math.max(out[k], f.segment());
+                        out[k] = Math.max(out[k], label);
                     }
                 }
             }
         }
         return out;
+    }
+
+    /** Whether image pixel (c, r) is frame pixel (c + u0, r + v0), u0 and v0 whole: the image on the frame's grid. */
+    private static boolean sameGrid(double u0, double v0, double duC, double dvC, double duR, double dvR) {
+        double eps = 1e-6;
+        return Math.abs(duC - 1) < eps && Math.abs(dvC) < eps && Math.abs(duR) < eps && Math.abs(dvR - 1) < eps
+                && Math.abs(u0 - Math.rint(u0)) < eps && Math.abs(v0 - Math.rint(v0)) < eps;
+    }
+
+    /** Paints a frame's runs into an image on its grid, frame pixel (u, v) at image pixel (u - u0, v - v0). */
+    private static void paint(Frame f, int u0, int v0, int columns, int rows, int[] out) {
+        int fc = f.plane().columns();
+        int[] runs = f.runs();
+        for (int i = 0; i < runs.length; i += 3) {
+            int label = runs[i + 2];
+            for (int k = runs[i]; k < runs[i + 1]; ) {
+                int v = k / fc;
+                int rowEnd = Math.min(runs[i + 1], (v + 1) * fc);
+                int r = v - v0;
+                if (r >= 0 && r < rows) {
+                    int cFrom = Math.max(0, k - v * fc - u0);
+                    int cTo = Math.min(columns, rowEnd - v * fc - u0);
+                    for (int c = cFrom; c < cTo; c++) {
+                        out[r * columns + c] = Math.max(out[r * columns + c], label);
+                    }
+                }
+                k = rowEnd;
+            }
+        }
     }
 }

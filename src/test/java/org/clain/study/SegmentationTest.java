@@ -128,6 +128,14 @@ class SegmentationTest {
         assertEquals(1, labels[2 * 4]);
         assertEquals(2, labels[3]);
         assertEquals(0, labels[3 * 4 + 3]);
+        // on the frames' grid the runs are painted: the same as looking each pixel up, also for an
+        // image one pixel right and down of the frames (its pixel (c, r) is their (c + 1, r + 1))
+        assertArrayEquals(seg.labels(Vec3.ZERO, new Vec3(1, 0, 0), new Vec3(0, 1, 0), 4, 4), labels);
+        SliceHeader shifted = at(axial(4, 1.0, 0), new Vec3(1, 1, 0));
+        int[] moved = seg.labels(shifted);
+        assertArrayEquals(seg.labels(new Vec3(1, 1, 0), new Vec3(1, 0, 0), new Vec3(0, 1, 0), 4, 4), moved);
+        assertEquals(labels[1 * 4 + 1], moved[0]);
+        assertEquals(0, moved[3], "beyond the frames' last column");
     }
 
     /** FRACTIONAL: a pixel is in from half the Maximum Fractional Value (255: 128 and above). */
