@@ -163,7 +163,9 @@ final class ViewportOverlay {
         textBlock(g, tl, m, m, TextAlignment.LEFT, true);
         textBlock(g, tr, cw - m, m, TextAlignment.RIGHT, false);
         if (vp.shownHeader() != null) {
-            drawLegend(g, vp.layers().legend(vp.shownHeader()), cw - m, m + 17 * tr.size() + 6);
+            double top = m + 17 * tr.size() + 6;
+            int fits = Math.min(MAX_LEGEND_LINES, (int) Math.floor((ch - m - 17 * br.size() - 6 - top) / 17));
+            drawLegend(g, legendLines(vp.layers().legend(vp.shownHeader()), fits), cw - m, top);
         }
         double lh = 17;
         g.setTextBaseline(VPos.TOP);
@@ -254,6 +256,25 @@ final class ViewportOverlay {
     }
 
     /** Segments and structures on the image, right-aligned under the series: a swatch, the name, the volume. */
+    /** Legend lines at most: beyond a dozen the legend would hide the image it explains. */
+    private static final int MAX_LEGEND_LINES = 12;
+
+    /**
+     * The legend entries that fit in {@code lines} lines: a whole-body label map may show dozens of
+     * segments on one slice; the last line then says how many are left out (a swatch-less entry).
+     */
+    static List<ImageLayers.LegendEntry> legendLines(List<ImageLayers.LegendEntry> entries, int lines) {
+        if (entries.size() <= lines) {
+            return entries;
+        }
+        if (lines <= 0) {
+            return List.of();
+        }
+        List<ImageLayers.LegendEntry> out = new ArrayList<>(entries.subList(0, lines - 1));
+        out.add(new ImageLayers.LegendEntry("+ " + (entries.size() - lines + 1) + " more", -1, Double.NaN));
+        return out;
+    }
+
     private void drawLegend(GraphicsContext g, List<ImageLayers.LegendEntry> entries, double right, double top) {
         g.setFont(TEXT);
         g.setTextAlign(TextAlignment.RIGHT);
@@ -263,8 +284,10 @@ final class ViewportOverlay {
             double y = top + i * 17;
             String volume = Double.isNaN(e.volumeMl()) ? "" : String.format(Locale.ROOT, "  %.1f ml", e.volumeMl());
             STYLE.shadowed(g, e.name() + volume, right - 16, y, OverlayText.LIGHT);
-            g.setFill(Color.rgb(e.rgb() >> 16 & 0xFF, e.rgb() >> 8 & 0xFF, e.rgb() & 0xFF));
-            g.fillRect(right - 11, y + 3, 11, 11);
+            if (e.rgb() >= 0) {
+                g.setFill(Color.rgb(e.rgb() >> 16 & 0xFF, e.rgb() >> 8 & 0xFF, e.rgb() & 0xFF));
+                g.fillRect(right - 11, y + 3, 11, 11);
+            }
         }
     }
 

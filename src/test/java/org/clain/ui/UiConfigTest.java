@@ -84,5 +84,15 @@ class UiConfigTest {
         assertEquals(100, ViewportOverlay.niceLength(180));
         assertEquals(50, ViewportOverlay.niceLength(99));
         assertEquals(20, ViewportOverlay.niceLength(20));
+        // a legend longer than the viewport's room: what fits, the last line counting the rest
+        List<ImageLayers.LegendEntry> five = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            five.add(new ImageLayers.LegendEntry("S" + i, 0x00FF00, i));
+        }
+        assertEquals(five, ViewportOverlay.legendLines(five, 5));
+        List<ImageLayers.LegendEntry> three = ViewportOverlay.legendLines(five, 3);
+        assertEquals(List.of("S1", "S2", "+ 3 more"), three.stream().map(ImageLayers.LegendEntry::name).toList());
+        assertEquals(-1, three.get(2).rgb(), "no swatch on the count");
+        assertTrue(ViewportOverlay.legendLines(five, 0).isEmpty());
     }
 }
