@@ -70,8 +70,9 @@ public final class RoiCommand implements Callable<Integer> {
                 description = "polygon vertices (mm, at least 3, coplanar within 0.1 mm)")
         String polygon;
 
-        @Option(names = "--segment", paramLabel = "SEG[:N]",
-                description = "segment N (default: the only one) of a DICOM Segmentation file, on the series it lies on")
+        @Option(names = "--segment", paramLabel = "SEG[:N|:all]",
+                description = "segment N (default: the only one; all: each in turn, one result per segment) of a"
+                        + " DICOM Segmentation file, on the series it lies on")
         String segment;
     }
 
@@ -115,11 +116,11 @@ public final class RoiCommand implements Callable<Integer> {
             return 1;
         }
         Segmentation seg = null;
-        Segmentation.Segment segment = null;
+        List<Segmentation.Segment> segments = List.of();
         if (shape.segment != null) {
             try {
                 seg = readSegment(shape.segment);
-                segment = chooseSegment(seg, shape.segment);
+                segments = chooseSegments(seg, shape.segment);
             } catch (DicomException e) {
                 System.err.println("clain: " + e.getMessage());
                 return 1;
@@ -152,37 +153,44 @@ public final class RoiCommand implements Callable<Integer> {
             System.err.println("clain: " + dir + ": cannot load the series: " + e);
             return 1;
         }
-        RoiResult r;
-        if (seg != null) {
-            r = RoiStatistics.segment(vol, seg, segment.number());
-        } else {
-            roi = parseRoi(series.seriesInstanceUid(), vol.frameOfReferenceUid());
-            try {
-                r = roi instanceof PlanarRoi p ? RoiStatistics.planar(vol, p, step != null ? step
-                        : RoiStatistics.defaultStep(vol)) : RoiStatistics.ellipsoid(vol, (EllipsoidRoi) roi);
-            } catch (IllegalArgumentException e) {
-                throw usage(e.getMessage());
-            }
-        }
         String unit = Evaluation.valueUnit(vol);
+        StandardizedUptake suv = vol.uptake();
+        if (seg != null) {
+            for (Segmentation.Segment segment : segments) {
+                RoiResult r = RoiStatistics.segment(vol, seg, segment.number());
+                double peak = suv == null || !suv.available() || r.count() == 0 ? Double.NaN
+                        : PeakUptake.of(vol, seg, segment.number());
+                if (r.count() == 0) {
+                    System.err.println("clain: warning: segment " + segment.number() + " covers no voxel of the volume");
+                }
+                if (json) {
+                    ObjectNode o = toJson("segment", null, r, vol, series, unit, suv, peak);
+                    o.put("segmentNumber", segment.number());
+                    o.put("segmentLabel", segment.label());
+                    o.put("segmentationVolumeMm3", segment.volumeMm3());
+                    System.out.println(Json.compact(o));
+                } else {
+                    printText("segment " + segment.number() + " (" + segment.label() + ")", null, r, unit, suv, peak);
+                }
+            }
+            return 0;
+        }
+        roi = parseRoi(series.seriesInstanceUid(), vol.frameOfReferenceUid());
+        RoiResult r;
+        try {
+            r = roi instanceof PlanarRoi p ? RoiStatistics.planar(vol, p, step != null ? step
+                    : RoiStatistics.defaultStep(vol)) : RoiStatistics.ellipsoid(vol, (EllipsoidRoi) roi);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
         if (r.count() == 0) {
             System.err.println("clain: warning: the ROI holds no sample inside the volume");
         }
-        StandardizedUptake suv = vol.uptake();
-        double peak = suv == null || !suv.available() || r.count() == 0 ? Double.NaN
-                : seg != null ? PeakUptake.of(vol, seg, segment.number()) : PeakUptake.of(vol, roi);
-        String shapeName = seg != null ? "segment" : shapeName(roi);
+        double peak = suv == null || !suv.available() || r.count() == 0 ? Double.NaN : PeakUptake.of(vol, roi);
         if (json) {
-            ObjectNode o = toJson(shapeName, roi, r, vol, series, unit, suv, peak);
-            if (segment != null) {
-                o.put("segmentNumber", segment.number());
-                o.put("segmentLabel", segment.label());
-                o.put("segmentationVolumeMm3", segment.volumeMm3());
-            }
-            System.out.println(Json.compact(o));
+            System.out.println(Json.compact(toJson(shapeName(roi), roi, r, vol, series, unit, suv, peak)));
         } else {
-            printText(segment != null ? "segment " + segment.number() + " (" + segment.label() + ")" : shapeName, roi, r,
-                    unit, suv, peak);
+            printText(shapeName(roi), roi, r, unit, suv, peak);
         }
         return 0;
     }
@@ -314,23 +322,29 @@ public final class RoiCommand implements Callable<Integer> {
 
     private static String segmentFile(String option) {
         int colon = option.lastIndexOf(':');
-        return colon > 0 && option.substring(colon + 1).matches("\\d+") ? option.substring(0, colon) : option;
+        return colon > 0 && option.substring(colon + 1).matches("\\d+|all") ? option.substring(0, colon) : option;
     }
 
-    /** Segment N of {@code SEG:N}, or the only one; usage error otherwise, listing them. */
-    private Segmentation.Segment chooseSegment(Segmentation seg, String option) {
+    /** Segment N of {@code SEG:N}, all of {@code SEG:all}, or the only one; usage error otherwise, listing them. */
+    private List<Segmentation.Segment> chooseSegments(Segmentation seg, String option) {
         String file = segmentFile(option);
         List<Segmentation.Segment> all = seg.segments();
         String list = all.stream().map(x -> x.number() + " " + x.label()).reduce((a, b) -> a + ", " + b).orElse("none");
+        if (option.equals(file + ":all")) {
+            if (all.isEmpty()) {
+                throw usage(file + " has no segment");
+            }
+            return all;
+        }
         if (file.length() < option.length()) {
             int n = Integer.parseInt(option.substring(file.length() + 1));
-            return all.stream().filter(x -> x.number() == n).findFirst()
-                    .orElseThrow(() -> usage("no segment " + n + " in " + file + " (segments: " + list + ")"));
+            return List.of(all.stream().filter(x -> x.number() == n).findFirst()
+                    .orElseThrow(() -> usage("no segment " + n + " in " + file + " (segments: " + list + ")")));
         }
         if (all.size() != 1) {
-            throw usage(file + " has " + all.size() + " segments: choose one with " + file + ":N (" + list + ")");
+            throw usage(file + " has " + all.size() + " segments: choose one with " + file + ":N or all (" + list + ")");
         }
-        return all.get(0);
+        return all;
     }
 
     private static String shapeName(Measurement roi) {

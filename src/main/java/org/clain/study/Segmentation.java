@@ -388,6 +388,17 @@ public final class Segmentation {
             double d0 = origin.dot(n);
             double dc = stepColumn.dot(n);
             double dr = stepRow.dot(n);
+            if (Math.abs(dc) * columns + Math.abs(dr) * rows < 1e-6) {
+                // parallel to the frames (a volume's own slice): the same frames for every pixel
+                for (int k = st.firstAtOrAbove(d0 - halfSpacing - 1e-3);
+                     k < st.along.length && st.along[k] <= d0 + halfSpacing + 1e-3; k++) {
+                    if (out == null) {
+                        out = new int[columns * rows];
+                    }
+                    lay(st.frames[k], origin, stepColumn, stepRow, columns, rows, out);
+                }
+                continue;
+            }
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < columns; c++) {
                     double d = d0 + c * dc + r * dr;
@@ -504,6 +515,8 @@ public final class Segmentation {
             return null;
         }
         Vec3 n = image.normal();
+        Vec3 stepC = image.rowDirection().times(image.columnSpacing());
+        Vec3 stepR = image.columnDirection().times(image.rowSpacing());
         int[] out = null;
         for (Frame f : planes) {
             SliceHeader p = f.plane();
@@ -514,38 +527,45 @@ public final class Segmentation {
             if (out == null) {
                 out = new int[image.rows() * image.columns()];
             }
-            // frame pixel (u, v) of the image's pixel (c, r) is affine: u0 + c du_c + r du_r, ...
-            Vec3 d = image.position().minus(p.position());
-            Vec3 stepC = image.rowDirection().times(image.columnSpacing());
-            Vec3 stepR = image.columnDirection().times(image.rowSpacing());
-            double u0 = d.dot(p.rowDirection()) / p.columnSpacing();
-            double v0 = d.dot(p.columnDirection()) / p.rowSpacing();
-            double duC = stepC.dot(p.rowDirection()) / p.columnSpacing();
-            double dvC = stepC.dot(p.columnDirection()) / p.rowSpacing();
-            double duR = stepR.dot(p.rowDirection()) / p.columnSpacing();
-            double dvR = stepR.dot(p.columnDirection()) / p.rowSpacing();
-            if (sameGrid(u0, v0, duC, dvC, duR, dvR)) {
-                paint(f, (int) Math.rint(u0), (int) Math.rint(v0), image.columns(), image.rows(), out);
-                continue;
-            }
-            int fc = p.columns();
-            int fr = p.rows();
-            int[] runs = f.runs();
-            for (int r = 0; r < image.rows(); r++) {
-                double u = u0 + r * duR;
-                double v = v0 + r * dvR;
-                for (int c = 0; c < image.columns(); c++, u += duC, v += dvC) {
-                    int iu = (int) Math.floor(u + 0.5);
-                    int iv = (int) Math.floor(v + 0.5);
-                    if (iu >= 0 && iv >= 0 && iu < fc && iv < fr) {
-                        int label = labelAt(runs, iv * fc + iu);
-                        int k = r * image.columns() + c;
-                        out[k] = Math.max(out[k], label);
-                    }
+            lay(f, image.position(), stepC, stepR, image.columns(), image.rows(), out);
+        }
+        return out;
+    }
+
+    /**
+     * Lays a frame's labels on a plane parallel to it, pixel (c, r) at {@code origin + c stepColumn
+     * + r stepRow}: painted when the plane is on the frame's grid, else each pixel centre looked up
+     * (nearest pixel); the higher segment where {@code out} already has one.
+     */
+    private static void lay(Frame f, Vec3 origin, Vec3 stepColumn, Vec3 stepRow, int columns, int rows, int[] out) {
+        SliceHeader p = f.plane();
+        // frame pixel (u, v) of the plane's pixel (c, r) is affine: u0 + c du_c + r du_r, ...
+        Vec3 d = origin.minus(p.position());
+        double u0 = d.dot(p.rowDirection()) / p.columnSpacing();
+        double v0 = d.dot(p.columnDirection()) / p.rowSpacing();
+        double duC = stepColumn.dot(p.rowDirection()) / p.columnSpacing();
+        double dvC = stepColumn.dot(p.columnDirection()) / p.rowSpacing();
+        double duR = stepRow.dot(p.rowDirection()) / p.columnSpacing();
+        double dvR = stepRow.dot(p.columnDirection()) / p.rowSpacing();
+        if (sameGrid(u0, v0, duC, dvC, duR, dvR)) {
+            paint(f, (int) Math.rint(u0), (int) Math.rint(v0), columns, rows, out);
+            return;
+        }
+        int fc = p.columns();
+        int fr = p.rows();
+        int[] runs = f.runs();
+        for (int r = 0; r < rows; r++) {
+            double u = u0 + r * duR;
+            double v = v0 + r * dvR;
+            for (int c = 0; c < columns; c++, u += duC, v += dvC) {
+                int iu = (int) Math.floor(u + 0.5);
+                int iv = (int) Math.floor(v + 0.5);
+                if (iu >= 0 && iv >= 0 && iu < fc && iv < fr) {
+                    int k = r * columns + c;
+                    out[k] = Math.max(out[k], labelAt(runs, iv * fc + iu));
                 }
             }
         }
-        return out;
     }
 
     /** Whether image pixel (c, r) is frame pixel (c + u0, r + v0), u0 and v0 whole: the image on the frame's grid. */

@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.clain.cli.RoiCommand;
+import org.clain.dicom.Attributes;
+import org.clain.dicom.Part10Writer;
+import org.clain.dicom.Tag;
+import org.clain.dicom.VR;
+import org.clain.geom.Vec3;
 import org.clain.study.Volume;
 import org.clain.testdata.PetSeries;
 import org.clain.testdata.SegWriter;
@@ -141,6 +146,59 @@ class RoiCommandTest {
         Run other = run(dir(), "--segment", SharedData.file("syntaxes/pydicom-data/liver.dcm").toString());
         assertEquals(1, other.status());
         assertTrue(other.err().contains("no series the segmentation lies on"), other.err());
+    }
+
+    /**
+     * `--segment SEG:all` on a label map written on the abdomen CT's grid: segment 3 a 40 x 30
+     * rectangle on slices 40 to 44, segment 5 a 10 x 10 square on slices 60 and 61. One JSON line
+     * per segment, each with the count and mean HU of exactly its voxels, added up here.
+     */
+    @Test
+    void everySegmentOfALabelMap(@TempDir Path tmp) throws Exception {
+        Volume v = RealCt.volume();
+        List<Vec3> positions = new ArrayList<>();
+        List<int[]> frames = new ArrayList<>();
+        double[] sum = new double[6];
+        long[] count = new long[6];
+        for (int z : new int[] {40, 41, 42, 43, 44, 60, 61}) {
+            int[] labels = new int[512 * 512];
+            for (int y = 0; y < 512; y++) {
+                for (int x = 0; x < 512; x++) {
+                    int l = z <= 44 && y >= 250 && y < 280 && x >= 200 && x < 240 ? 3
+                            : z >= 60 && y >= 100 && y < 110 && x >= 300 && x < 310 ? 5 : 0;
+                    labels[y * 512 + x] = l;
+                    if (l != 0) {
+                        sum[l] += v.value(x, y, z);
+                        count[l]++;
+                    }
+                }
+            }
+            positions.add(v.toPatient(0, 0, z));
+            frames.add(labels);
+        }
+        Attributes ds = SegWriter.labelMap(v.frameOfReferenceUid(), 512, 512, RealCt.SPACING[0], new int[] {3, 5},
+                positions);
+        ds.setBytes(Tag.PixelData, VR.OW, SegWriter.words(frames.toArray(new int[0][])));
+        Path seg = tmp.resolve("labelmap.dcm");
+        Part10Writer.write(seg, ds);
+        Run run = run(dir(), "--segment", seg + ":all", "--json");
+        assertEquals(0, run.status(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(2, lines.size(), run.out());
+        for (int i = 0; i < 2; i++) {
+            JsonNode o = M.readTree(lines.get(i));
+            int n = new int[] {3, 5}[i];
+            assertEquals(n, o.get("segmentNumber").asInt());
+            assertEquals(count[n], o.get("count").asLong());
+            assertEquals(sum[n] / count[n], o.get("mean").asDouble(), 1e-9);
+        }
+        assertEquals(6000, count[3]);
+        assertEquals(200, count[5]);
+        // text: a block per segment
+        Run text = run(dir(), "--segment", seg + ":all");
+        assertEquals(0, text.status(), text.err());
+        assertTrue(text.out().contains("segment 3 (S3) ROI: 6000 voxels") && text.out().contains("segment 5 (S5) ROI: 200"),
+                text.out());
     }
 
     @Test
