@@ -42,4 +42,24 @@ class DictionaryTest {
         assertTrue(dict.search("windowcenter").stream().anyMatch(e -> e.tag() == 0x00281050));
         assertEquals("", dict.keyword(0x00291010));
     }
+
+    /**
+     * Every constant of {@link Tag} named as a PS3.6 keyword has that keyword's tag (a typo in a
+     * hand-written number would read another attribute silently).
+     */
+    @Test
+    void tagConstantsMatchTheDictionary() throws Exception {
+        int checked = 0;
+        for (java.lang.reflect.Field f : Tag.class.getFields()) {
+            if (f.getType() != int.class || !java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            var entry = dict.byKeyword(f.getName());
+            if (entry.isPresent()) {
+                assertEquals(Tag.toString(entry.get().tag()), Tag.toString(f.getInt(null)), f.getName());
+                checked++;
+            }
+        }
+        assertTrue(checked > 150, "constants checked: " + checked);
+    }
 }
