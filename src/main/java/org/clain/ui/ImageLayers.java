@@ -8,6 +8,7 @@ import java.util.Set;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
+import org.clain.study.PresentationState;
 import org.clain.study.Segmentation;
 import org.clain.study.SliceHeader;
 import org.clain.study.StructureSet;
@@ -24,6 +25,8 @@ final class ImageLayers {
     private final FusionLayer fusion = new FusionLayer();
     private List<StructureSet> structureSets = List.of();
     private boolean segmentationsVisible = true;
+    /** The presentation state opened on these images, whose annotations are drawn on the images it references. */
+    private PresentationState presentation;
 
     /** A line of the legend: a swatch of the colour, the name and the volume (NaN: none shown). */
     record LegendEntry(String name, int rgb, double volumeMl) {
@@ -33,6 +36,26 @@ final class ImageLayers {
         segmentations.set(List.of());
         structureSets = List.of();
         fusion.set(null);
+        presentation = null;
+    }
+
+    void setPresentationState(PresentationState ps) {
+        presentation = ps;
+    }
+
+    PresentationState presentationState() {
+        return presentation;
+    }
+
+    /** The presentation state's graphics on the image shown (none without one, or on an image it does not reference). */
+    List<PresentationState.Graphic> presentationGraphics(SliceHeader h) {
+        return presentation == null || h == null ? List.of()
+                : presentation.graphics(h.sopInstanceUid(), h.frame() + 1, h.columns(), h.rows());
+    }
+
+    List<PresentationState.Text> presentationTexts(SliceHeader h) {
+        return presentation == null || h == null ? List.of()
+                : presentation.texts(h.sopInstanceUid(), h.frame() + 1, h.columns(), h.rows());
     }
 
     void setStructureSets(List<StructureSet> sets) {
@@ -111,6 +134,66 @@ final class ImageLayers {
             g.drawImage(seg, 0, 0);
         }
         drawContours(g, contours(h), zoom);
+        drawGraphics(g, presentationGraphics(h), zoom);
+    }
+
+    /**
+     * A presentation state's graphics in pixel coordinates (its PIXEL units: the top-left corner of
+     * the top-left pixel at 0, 0, as here), lines 1.5 screen pixels wide. An INTERPOLATED curve is
+     * drawn through its points as straight segments.
+     */
+    static void drawGraphics(GraphicsContext g, List<PresentationState.Graphic> graphics, double zoom) {
+        g.setLineWidth(1.5 / zoom);
+        for (PresentationState.Graphic gr : graphics) {
+            int rgb = gr.rgb();
+            Color c = Color.rgb(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF);
+            g.setStroke(c);
+            g.setFill(c.deriveColor(0, 1, 1, 0.35));
+            double[] p = gr.points();
+            switch (gr.type()) {
+                case "POINT" -> {
+                    double r = 3 / zoom;
+                    for (int i = 0; i + 1 < p.length; i += 2) {
+                        g.setFill(c);
+                        g.fillOval(p[i] - r, p[i + 1] - r, 2 * r, 2 * r);
+                    }
+                }
+                case "CIRCLE" -> {
+                    if (p.length >= 4) {
+                        double r = Math.hypot(p[2] - p[0], p[3] - p[1]);
+                        if (gr.filled()) {
+                            g.fillOval(p[0] - r, p[1] - r, 2 * r, 2 * r);
+                        }
+                        g.strokeOval(p[0] - r, p[1] - r, 2 * r, 2 * r);
+                    }
+                }
+                case "ELLIPSE" -> {
+                    if (p.length >= 8) {
+                        double a = Math.hypot(p[2] - p[0], p[3] - p[1]) / 2;
+                        double b = Math.hypot(p[6] - p[4], p[7] - p[5]) / 2;
+                        g.save();
+                        g.translate((p[0] + p[2]) / 2, (p[1] + p[3]) / 2);
+                        g.rotate(Math.toDegrees(Math.atan2(p[3] - p[1], p[2] - p[0])));
+                        if (gr.filled()) {
+                            g.fillOval(-a, -b, 2 * a, 2 * b);
+                        }
+                        g.strokeOval(-a, -b, 2 * a, 2 * b);
+                        g.restore();
+                    }
+                }
+                default -> {
+                    g.beginPath();
+                    g.moveTo(p[0], p[1]);
+                    for (int i = 2; i + 1 < p.length; i += 2) {
+                        g.lineTo(p[i], p[i + 1]);
+                    }
+                    if (gr.filled()) {
+                        g.fill();
+                    }
+                    g.stroke();
+                }
+            }
+        }
     }
 
     /** Contours in pixel coordinates, lines 1.5 screen pixels wide at {@code zoom} screen pixels a pixel. */

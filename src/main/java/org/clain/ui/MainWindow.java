@@ -31,6 +31,7 @@ import org.clain.render.WindowPreset;
 import org.clain.study.ColorStack;
 import org.clain.study.FusedPet;
 import org.clain.study.Instance;
+import org.clain.study.PresentationState;
 import org.clain.study.Series;
 import org.clain.study.Skipped;
 import org.clain.study.SliceStack;
@@ -80,6 +81,23 @@ public final class MainWindow {
     private TagBrowser tagBrowser;
     private HelpSheet helpSheet;
     private final MprMode mprMode = new MprMode(this);
+    private final PresentationStateView presentationStates = new PresentationStateView(new PresentationStateView.Host() {
+        @Override
+        public List<Series> imageSeries() {
+            return index == null ? List.of() : index.series();
+        }
+
+        @Override
+        public void display(Series s, SliceStack stack, Viewport vp) {
+            MainWindow.this.display(s, stack, vp);
+            browser.select(s);
+        }
+
+        @Override
+        public void status(String text) {
+            statusBar.setText(text);
+        }
+    });
 
     public MainWindow(Stage stage, UserConfig config) {
         this.stage = stage;
@@ -90,6 +108,7 @@ public final class MainWindow {
             vp.setOnActivate(this::activate);
             vp.onSliceChanged(this::sliceChanged);
             vp.onLayersChanged(mprMode::layersChanged);
+            presentationStates.watch(vp);
         }
         syncScroll.set(config.syncScroll);
         fusionScale = FusionLayer.Scale.of(config.fusionUpperSuv, config.fusionOpacity);
@@ -358,10 +377,15 @@ public final class MainWindow {
 
     /**
      * Opening a series without images: a structure set shows the images it was drawn on (its
-     * contours come with them); other objects are listed only.
+     * contours come with them), a presentation state the image it references as it says; other
+     * objects are listed only.
      */
     void openObjects(Series s) {
         Instance first = s.instances().get(0);
+        if (PresentationState.isPresentationState(first)) {
+            presentationStates.open(first, grid.active());
+            return;
+        }
         if (!StructureSet.isStructureSet(first)) {
             statusBar.setText(s.modality() + " \"" + s.description() + "\" holds no images: listed, not shown");
             return;

@@ -773,6 +773,7 @@ public final class Viewport extends Region {
             }
         }
         g.restore();
+        overlay.drawPresentationTexts(g, layers.presentationTexts(stack.slices().get(slice)));
         overlay.drawReferenceLines(g);
         for (Consumer<GraphicsContext> p : painters) {
             p.accept(g);

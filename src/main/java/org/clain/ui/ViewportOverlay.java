@@ -18,6 +18,7 @@ import org.clain.render.SliceGeometry;
 import org.clain.render.SliceImage;
 import org.clain.study.Instance;
 import org.clain.study.PixelSpacingSource;
+import org.clain.study.PresentationState;
 import org.clain.study.Series;
 import org.clain.study.SliceHeader;
 import org.clain.study.SliceStack;
@@ -258,6 +259,21 @@ final class ViewportOverlay {
     /** Segments and structures on the image, right-aligned under the series: a swatch, the name, the volume. */
     /** Legend lines at most: beyond a dozen the legend would hide the image it explains. */
     private static final int MAX_LEGEND_LINES = 12;
+
+    /** A presentation state's texts, upright on screen at their image position (a box's top-left corner, or an anchor). */
+    void drawPresentationTexts(GraphicsContext g, List<PresentationState.Text> texts) {
+        if (texts.isEmpty()) {
+            return;
+        }
+        g.setFont(TEXT);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        for (PresentationState.Text t : texts) {
+            Point2D at = vp.imageToScreen(t.x(), t.y());
+            int rgb = t.rgb();
+            STYLE.shadowed(g, t.value(), at.getX(), at.getY(), Color.rgb(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF));
+        }
+    }
 
     /**
      * The legend entries that fit in {@code lines} lines: a whole-body label map may show dozens of
