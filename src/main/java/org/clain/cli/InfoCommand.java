@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.clain.dicom.DicomException;
 import org.clain.geom.Vec3;
 import org.clain.study.Instance;
+import org.clain.study.PresentationState;
 import org.clain.study.Scanner;
 import org.clain.study.Segmentation;
 import org.clain.study.Series;
@@ -110,6 +111,12 @@ public final class InfoCommand implements Callable<Integer> {
                 structureSet(structureSets.addObject(), in);
             }
         }
+        ArrayNode presentationStates = root.putArray("presentationStates");
+        for (Instance in : index.instances()) {
+            if (PresentationState.isPresentationState(in)) {
+                presentationState(presentationStates.addObject(), in);
+            }
+        }
         ArrayNode skipped = root.putArray("skipped");
         for (Skipped sk : index.skipped()) {
             ObjectNode o = skipped.addObject();
@@ -145,6 +152,10 @@ public final class InfoCommand implements Callable<Integer> {
                                     st.get("volumeMl").asDouble()));
                 }
             }
+            for (var ps : root.get("presentationStates")) {
+                System.out.println("  PR " + ps.get("path").asText() + ": " + (ps.has("error") ? ps.get("error").asText()
+                        : ps.get("summary").asText()));
+            }
             for (Skipped sk : index.skipped()) {
                 System.out.println("  skipped: " + sk.reason());
             }
@@ -171,6 +182,28 @@ public final class InfoCommand implements Callable<Integer> {
             } catch (DicomException | RuntimeException e) {
                 o.withArray("warnings").add(in.path() + ": segmentation not read: " + e.getMessage());
             }
+        }
+    }
+
+    /** A presentation state: its label, description, the images it references and its annotations on each. */
+    private static void presentationState(ObjectNode o, Instance in) {
+        o.put("path", in.path().toString());
+        try {
+            PresentationState ps = PresentationState.read(in);
+            o.put("label", ps.label());
+            o.put("description", ps.description());
+            o.put("summary", ps.summary());
+            o.put("rotation", ps.rotation());
+            o.put("flipHorizontal", ps.flipHorizontal());
+            o.put("inverse", ps.inverse());
+            ArrayNode images = o.putArray("images");
+            for (String sop : ps.referencedImages()) {
+                ObjectNode n = images.addObject();
+                n.put("sopInstanceUid", sop);
+                ps.window(sop, 1).ifPresent(w -> n.set("window", Json.array(w[0], w[1])));
+            }
+        } catch (DicomException | RuntimeException e) {
+            o.put("error", e.getMessage());
         }
     }
 

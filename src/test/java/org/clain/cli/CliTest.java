@@ -71,6 +71,22 @@ class CliTest {
         assertTrue(run("info", file.toString()).out().contains("ROI 1 GTV: 3.60 ml"));
     }
 
+    /** The pydicom presentation state of tools/gsps-fixture.py: its label, rotation and each image's window. */
+    @Test
+    void infoListsPresentationStates() throws Exception {
+        String file = "src/test/resources/org/clain/study/gsps-abdomen.dcm";
+        Run r = run("info", file, "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode ps = M.readTree(r.out()).get("presentationStates").get(0);
+        assertEquals("LESION", ps.get("label").asText());
+        assertEquals(90, ps.get("rotation").asInt());
+        assertEquals(2, ps.get("images").size());
+        assertEquals(-600, ps.get("images").get(1).get("window").get(0).asDouble());
+        assertEquals(1500, ps.get("images").get(1).get("window").get(1).asDouble());
+        assertTrue(run("info", file).out().contains(": LESION (Liver lesion, lung window on the next image), 2 images,"
+                + " 6 annotations"));
+    }
+
     @Test
     void infoReportsSeriesGeometryAndSkippedFiles() throws Exception {
         Path mr = SharedData.file("real-mr/brain-tumor-progression_PGBM-001_T1post");
