@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
  * (rows x columns x frames) and the input justify. Frames above
  * {@link Fuzzing#MAX_FUZZ_FRAME_SAMPLES} samples are not decoded. Seeds: small binary, fractional
  * and label map segmentations, a structure set and a PET slice written with pydicom
- * (tools/fuzz-seeds-seg.py).
+ * (tools/fuzz-seeds-seg.py), and the presentation state of tools/gsps-fixture.py.
  */
 class SegmentationFuzzTest {
     private static final Path FILE;
@@ -50,6 +50,21 @@ class SegmentationFuzzTest {
         StandardizedUptake.of(List.of(f.dataset())).basis();
         SliceHeader axial = new SliceHeader(FILE, 0, "", 1, new Vec3(-8, -8, 0), new Vec3(1, 0, 0),
                 new Vec3(0, 1, 0), 0.5, 0.5, PixelSpacingSource.PATIENT, 1, 32, 32, 1, 0, null, null, false);
+        if (PresentationState.isPresentationState(in)) {
+            try {
+                PresentationState ps = PresentationState.read(in);
+                for (String sop : ps.referencedImages()) {
+                    ps.window(sop, 1);
+                    ps.graphics(sop, 1, 32, 32);
+                    ps.texts(sop, 1, 32, 32);
+                }
+                ps.summary();
+            } catch (DicomException e) {
+                Fuzzing.checkClean(e, FILE);
+            }
+            alloc.check("presentation state");
+            return;
+        }
         if (StructureSet.isStructureSet(in)) {
             try {
                 StructureSet.read(in).on(axial);
