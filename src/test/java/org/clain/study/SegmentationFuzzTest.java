@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * What Clain reads beside the pixels when a study opens, on its own: {@link Segmentation#read}
  * then {@link Segmentation#labels} on an axial image and on an oblique plane (the viewer's 2D and
- * MPR layers), {@link StructureSet#read} and its contours on the axial image, and
+ * MPR layers), {@link StructureSet#read} and its contours on the axial image,
+ * {@link PresentationState#read} and its windows and annotations, and
  * {@link StandardizedUptake#of} of the header (PET). Beyond the reader's findings:
  * any exception but a clean {@link DicomException}, and more allocation than the frames declared
  * (rows x columns x frames) and the input justify. Frames above
