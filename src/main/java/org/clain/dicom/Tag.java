@@ -175,6 +175,7 @@ public final class Tag {
     public static final int DoseUnits = 0x30040002;
     public static final int GridFrameOffsetVector = 0x3004000C;
     public static final int DoseGridScaling = 0x3004000E;
+    public static final int StructureSetLabel = 0x30060002;
     public static final int ReferencedFrameOfReferenceSequence = 0x30060010;
     public static final int StructureSetROISequence = 0x30060020;
     public static final int ROINumber = 0x30060022;

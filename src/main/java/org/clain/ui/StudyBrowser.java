@@ -155,6 +155,18 @@ public final class StudyBrowser extends TreeView<Object> {
                 + (n == 1 ? " image" : " images") + "  " + h.columns() + "x" + h.rows());
     }
 
+    /** A series of objects without a description: its Content Label (presentation states) or Structure Set Label. */
+    static String objectLabel(Series s) {
+        Attributes ds = s.instances().get(0).file().dataset();
+        for (int tag : new int[] {Tag.ContentLabel, Tag.StructureSetLabel}) {
+            String label = ds.getString(tag, "").trim();
+            if (!label.isEmpty()) {
+                return label;
+            }
+        }
+        return "(no description)";
+    }
+
     public boolean hasThumbnail(Series s) {
         return !s.stacks().isEmpty() && thumbnails.containsKey(s.stacks().get(0));
     }
@@ -199,7 +211,7 @@ public final class StudyBrowser extends TreeView<Object> {
             }
             if (item instanceof Series s && !s.hasImages()) {
                 int n = s.instances().size();
-                thumbnailRow(item, s.description().isBlank() ? "(no description)" : s.description(),
+                thumbnailRow(item, s.description().isBlank() ? objectLabel(s) : s.description(),
                         s.modality() + "  Se " + s.seriesNumber() + "  " + n + (n == 1 ? " object" : " objects"));
             } else if (item instanceof Series s) {
                 int slices = s.stacks().stream().mapToInt(SliceStack::size).sum();

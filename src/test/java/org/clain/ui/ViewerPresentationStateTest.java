@@ -48,6 +48,7 @@ class ViewerPresentationStateTest {
         Viewport vp = fx(() -> mw.activeViewport());
         Series pr = fx(() -> mw.index().objectSeries()).get(0);
         assertEquals("PR", pr.modality());
+        assertEquals("LESION", StudyBrowser.objectLabel(pr), "no Series Description: the browser names it by its label");
         fxRun(() -> mw.openObjects(pr));
         waitUntil("the referenced image", 60, () -> vp.shownHeader() != null
                 && A.equals(vp.shownHeader().sopInstanceUid()) && vp.layers().presentationState() != null);
