@@ -166,6 +166,8 @@ public final class Tag {
     public static final int DisplayedAreaTopLeftHandCorner = 0x00700052;
     public static final int DisplayedAreaBottomRightHandCorner = 0x00700053;
     public static final int DisplayedAreaSelectionSequence = 0x0070005A;
+    public static final int PresentationSizeMode = 0x00700100;
+    public static final int PresentationPixelMagnificationRatio = 0x00700103;
     public static final int GraphicLayerSequence = 0x00700060;
     public static final int GraphicLayerRecommendedDisplayGrayscaleValue = 0x00700066;
     public static final int ContentLabel = 0x00700080;

@@ -21,8 +21,9 @@ import org.clain.dicom.Tag;
  * Transformation, C.10.6) and the annotations (Graphic Annotation, C.10.5: text, points,
  * polylines, interpolated curves, circles, ellipses), in image pixel coordinates whose origin is
  * the top-left corner of the top-left pixel (C.10.5.1.2, PIXEL units). Annotations in DISPLAY units
- * (fractions of the Displayed Area, C.10.4) are placed in the image's displayed area. Not applied:
- * the displayed area's zoom, shutters, overlay activation, a Modality LUT of its own.
+ * (fractions of the Displayed Area, C.10.4) are placed in the image's displayed area, which the
+ * viewer shows filling the viewport (SCALE TO FIT and TRUE SIZE) or at its magnification (MAGNIFY).
+ * Not applied: shutters, overlay activation, a Modality LUT of its own.
  */
 public final class PresentationState {
     /** Grayscale Softcopy Presentation State Storage. */
@@ -36,6 +37,15 @@ public final class PresentationState {
 
     /** Text at its bounding box's top-left corner, else at its anchor point, in image pixels. */
     public record Text(String value, double x, double y, int rgb) {
+    }
+
+    /**
+     * The region of an image to show (pixel units, corner origin: left, top, width, height) and how:
+     * Presentation Size Mode SCALE TO FIT, TRUE SIZE or MAGNIFY, with its magnification (screen
+     * pixels per image pixel, NaN unless MAGNIFY).
+     */
+    public record DisplayedArea(double left, double top, double width, double height, String mode,
+                                double magnification) {
     }
 
     /** An image it applies to: SOP Instance UID and frame number (1-based; 0: every frame). */
@@ -64,7 +74,7 @@ public final class PresentationState {
     private final List<ImageRef> images;
     private final Set<String> referencedSeries;
     private final List<Scoped<double[]>> windows;
-    private final List<Scoped<int[]>> displayedAreas;
+    private final List<Scoped<DisplayedArea>> displayedAreas;
     private final List<Scoped<RawGraphic>> graphics;
     private final List<Scoped<RawText>> texts;
     private final boolean inverse;
@@ -72,7 +82,7 @@ public final class PresentationState {
     private final boolean flipHorizontal;
 
     private PresentationState(Attributes ds, List<ImageRef> images, Set<String> referencedSeries,
-                              List<Scoped<double[]>> windows, List<Scoped<int[]>> displayedAreas,
+                              List<Scoped<double[]>> windows, List<Scoped<DisplayedArea>> displayedAreas,
                               List<Scoped<RawGraphic>> graphics, List<Scoped<RawText>> texts) {
         this.label = ds.getString(Tag.ContentLabel, "").trim();
         this.description = ds.getString(Tag.ContentDescription, "").trim();
@@ -119,12 +129,16 @@ public final class PresentationState {
                 windows.add(new Scoped<>(imageRefs(v), new double[] {c, w}));
             }
         }
-        List<Scoped<int[]>> areas = new ArrayList<>();
+        List<Scoped<DisplayedArea>> areas = new ArrayList<>();
         for (Attributes a : ds.getSequence(Tag.DisplayedAreaSelectionSequence)) {
             double[] tl = a.getDoubles(Tag.DisplayedAreaTopLeftHandCorner);
             double[] br = a.getDoubles(Tag.DisplayedAreaBottomRightHandCorner);
-            if (tl != null && br != null && tl.length >= 2 && br.length >= 2) {
-                areas.add(new Scoped<>(imageRefs(a), new int[] {(int) tl[0], (int) tl[1], (int) br[0], (int) br[1]}));
+            if (tl != null && br != null && tl.length >= 2 && br.length >= 2 && br[0] >= tl[0] && br[1] >= tl[1]) {
+                // corners are pixels counted from 1 (C.10.4): the area runs from the first's corner to the last's
+                String mode = a.getString(Tag.PresentationSizeMode, "SCALE TO FIT").trim().toUpperCase(Locale.ROOT);
+                double ratio = a.getDouble(Tag.PresentationPixelMagnificationRatio, Double.NaN);
+                areas.add(new Scoped<>(imageRefs(a), new DisplayedArea(tl[0] - 1, tl[1] - 1, br[0] - tl[0] + 1,
+                        br[1] - tl[1] + 1, mode, mode.equals("MAGNIFY") && ratio > 0 ? ratio : Double.NaN)));
             }
         }
         Map<String, Integer> layerColours = layerColours(ds);
@@ -289,18 +303,19 @@ public final class PresentationState {
         return out;
     }
 
-    /**
-     * The displayed area of an image in pixel coordinates (left, top, width, height): its
-     * Displayed Area Selection, whose corners are pixels counted from 1 (C.10.4), else the image.
-     */
-    private double[] area(String sop, int frame, int columns, int rows) {
-        for (Scoped<int[]> a : displayedAreas) {
+    /** The displayed area of an image: its Displayed Area Selection, else the whole image scaled to fit. */
+    public DisplayedArea displayedArea(String sop, int frame, int columns, int rows) {
+        for (Scoped<DisplayedArea> a : displayedAreas) {
             if (a.appliesTo(sop, frame)) {
-                int[] v = a.value();
-                return new double[] {v[0] - 1, v[1] - 1, v[2] - v[0] + 1, v[3] - v[1] + 1};
+                return a.value();
             }
         }
-        return new double[] {0, 0, columns, rows};
+        return new DisplayedArea(0, 0, columns, rows, "SCALE TO FIT", Double.NaN);
+    }
+
+    private double[] area(String sop, int frame, int columns, int rows) {
+        DisplayedArea a = displayedArea(sop, frame, columns, rows);
+        return new double[] {a.left(), a.top(), a.width(), a.height()};
     }
 
     /** Column, row pairs in PIXEL units as they are; in DISPLAY units, fractions of the displayed area. */

@@ -85,6 +85,32 @@ final class DisplayedArea {
         zoom = Math.min(vp.getWidth() / w, vp.getHeight() / h);
     }
 
+    /**
+     * Shows a region of the image (pixel units, corner origin) centred in the viewport, at
+     * {@code zoom} screen pixels a pixel, or filling the viewport when it is NaN (a presentation
+     * state's displayed area, PS3.3 C.10.4).
+     */
+    void showRegion(double left, double top, double width, double height, double zoomOrNaN) {
+        if (!vp.hasImage() || vp.getWidth() <= 0 || vp.getHeight() <= 0 || !(width > 0) || !(height > 0)) {
+            return;
+        }
+        double w = width;
+        double h = height * aspect();
+        if (rotation % 2 == 1) {
+            double t = w;
+            w = h;
+            h = t;
+        }
+        fit = false;
+        zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, Double.isNaN(zoomOrNaN)
+                ? Math.min(vp.getWidth() / w, vp.getHeight() / h) : zoomOrNaN));
+        panX = 0;
+        panY = 0;
+        Point2D c = imageToScreen(left + width / 2, top + height / 2);
+        panX = vp.getWidth() / 2 - c.getX();
+        panY = vp.getHeight() / 2 - c.getY();
+    }
+
     /** Zoom and pan as they were (a drag that restarts from its press); fitting is left as is. */
     void set(double z, double x, double y) {
         zoom = z;

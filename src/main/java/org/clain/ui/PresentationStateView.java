@@ -13,7 +13,8 @@ import org.clain.study.SliceStack;
 
 /**
  * A presentation state opened from the series browser: the image it references shown in a
- * viewport, turned and flipped as it says, with its window and annotations; scrolling to another
+ * viewport, turned and flipped as it says, its displayed area filling the viewport (or at its
+ * magnification), with its window and annotations; scrolling to another
  * image it references takes that image's window. It is set aside when the viewport shows another
  * series.
  */
@@ -87,6 +88,10 @@ final class PresentationStateView {
                 v.flipHorizontal();
             }
             v.rotate(ps.rotation() / 90);
+            SliceHeader h = v.shownHeader();
+            PresentationState.DisplayedArea a = ps.displayedArea(h.sopInstanceUid(), h.frame() + 1, h.columns(),
+                    h.rows());
+            v.showRegion(a.left(), a.top(), a.width(), a.height(), a.magnification());
         };
         if (vp.isLoaded()) {
             apply.accept(vp);

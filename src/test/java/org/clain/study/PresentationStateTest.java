@@ -35,6 +35,8 @@ class PresentationStateTest {
         assertArrayEquals(new double[] {-600, 1500}, ps.window(B, 1).orElseThrow());
         assertTrue(ps.window("1.2.3", 1).isEmpty(), "an image it does not reference");
         assertEquals(90, ps.rotation());
+        assertEquals(new PresentationState.DisplayedArea(100, 50, 300, 400, "SCALE TO FIT", Double.NaN),
+                ps.displayedArea(A, 1, 512, 512));
         assertFalse(ps.flipHorizontal());
         assertFalse(ps.inverse());
         assertEquals("LESION (Liver lesion, lung window on the next image), 2 images, 6 annotations", ps.summary());

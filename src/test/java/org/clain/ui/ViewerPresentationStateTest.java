@@ -20,8 +20,8 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * The presentation state of tools/gsps-fixture.py opened from the browser over the abdomen CT: the
- * image it references, turned a quarter clockwise, in its window, with its annotations; the next
- * image it references takes its own window.
+ * image it references, turned a quarter clockwise, its displayed area filling the viewport, in its
+ * window, with its annotations; the next image it references takes its own window.
  */
 @ExtendWith(ApplicationExtension.class)
 class ViewerPresentationStateTest {
@@ -55,6 +55,12 @@ class ViewerPresentationStateTest {
         assertEquals(50, fx(vp::windowCenter));
         assertEquals(350, fx(vp::windowWidth));
         assertEquals(1, fx(vp::rotation), "a quarter turn clockwise");
+        // the displayed area, pixels 100..400 x 50..450 (corner origin), fills the viewport, centred;
+        // turned, it is 400 wide and 300 high on screen
+        javafx.geometry.Point2D centre = fx(() -> vp.imageToScreen(250, 250));
+        assertEquals(fx(vp::getWidth) / 2, centre.getX(), 1e-6);
+        assertEquals(fx(vp::getHeight) / 2, centre.getY(), 1e-6);
+        assertEquals(Math.min(fx(vp::getWidth) / 400, fx(vp::getHeight) / 300), fx(vp::zoom), 1e-9);
         SliceHeader h = fx(vp::shownHeader);
         List<PresentationState.Graphic> graphics = fx(() -> vp.layers().presentationGraphics(h));
         assertEquals(4, graphics.size());
