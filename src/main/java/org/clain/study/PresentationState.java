@@ -163,11 +163,13 @@ public final class PresentationState {
                 if (value.isEmpty()) {
                     continue;
                 }
+                // a corner or a point is one column, row pair (VM 2), whatever else the element holds
                 if (box != null && box.length >= 2 && finite(box)) {
-                    texts.add(new Scoped<>(refs, new RawText(value, box, display(t, Tag.BoundingBoxAnnotationUnits), rgb)));
+                    texts.add(new Scoped<>(refs, new RawText(value, new double[] {box[0], box[1]},
+                            display(t, Tag.BoundingBoxAnnotationUnits), rgb)));
                 } else if (anchor != null && anchor.length >= 2 && finite(anchor)) {
-                    texts.add(new Scoped<>(refs, new RawText(value, anchor, display(t, Tag.AnchorPointAnnotationUnits),
-                            rgb)));
+                    texts.add(new Scoped<>(refs, new RawText(value, new double[] {anchor[0], anchor[1]},
+                            display(t, Tag.AnchorPointAnnotationUnits), rgb)));
                 }
             }
         }
@@ -324,7 +326,7 @@ public final class PresentationState {
             return points.clone();
         }
         double[] out = new double[points.length];
-        for (int i = 0; i < points.length; i += 2) {
+        for (int i = 0; i + 1 < points.length; i += 2) {
             out[i] = area[0] + points[i] * area[2];
             out[i + 1] = area[1] + points[i + 1] * area[3];
         }
