@@ -492,13 +492,13 @@ public final class Viewport extends Region {
         stateChanged();
     }
 
-    /** Turns the image a quarter turn (positive: clockwise). */
     /** Shows an image region (pixel units) centred, filling the viewport or at a zoom (NaN: fill). */
     void showRegion(double left, double top, double width, double height, double zoomOrNaN) {
         area.showRegion(left, top, width, height, zoomOrNaN);
         stateChanged();
     }
 
+    /** Turns the image a quarter turn (positive: clockwise). */
     public void rotate(int quarterTurns) {
         area.rotate(quarterTurns);
         stateChanged();
