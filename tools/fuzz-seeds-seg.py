@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Seeds of SegmentationFuzzTest: small DICOM Segmentations (binary, fractional, label map), a structure set, a PET slice.
+"""Seeds of SegmentationFuzzTest: small DICOM Segmentations (binary, fractional, label map), a structure set, a PET slice,
+a structured report.
 
 Written with pydicom (Debian python3-pydicom), independent of Clain's writer:
     /usr/bin/python3 tools/fuzz-seeds-seg.py src/test/resources/org/clain/study/SegmentationFuzzTestInputs/readAndLay
@@ -161,9 +162,50 @@ def rtstruct(n):
     return ds
 
 
+def sr(n):
+    ds = base("1.2.840.10008.5.1.4.1.1.88.33", "SR", n)
+
+    def code(v, scheme, meaning):
+        c = Dataset()
+        c.CodeValue = v
+        c.CodingSchemeDesignator = scheme
+        c.CodeMeaning = meaning
+        return c
+
+    def item(rel, vt, concept, **values):
+        i = Dataset()
+        i.RelationshipType = rel
+        i.ValueType = vt
+        i.ConceptNameCodeSequence = [concept]
+        for k, v in values.items():
+            setattr(i, k, v)
+        return i
+
+    ds.ValueType = "CONTAINER"
+    ds.ConceptNameCodeSequence = [code("18748-4", "LN", "Diagnostic imaging report")]
+    ds.ContinuityOfContent = "SEPARATE"
+    ds.CompletionFlag = "COMPLETE"
+    ds.VerificationFlag = "UNVERIFIED"
+    findings = item("CONTAINS", "CONTAINER", code("121070", "DCM", "Findings"), ContinuityOfContent="SEPARATE")
+    mv = Dataset()
+    mv.NumericValue = "23.5"
+    mv.MeasurementUnitsCodeSequence = [code("mm", "UCUM", "millimeter")]
+    findings.ContentSequence = [
+        item("CONTAINS", "TEXT", code("121071", "DCM", "Finding"), TextValue="Hypodense lesion, segment VIII"),
+        item("CONTAINS", "NUM", code("410668003", "SCT", "Length"), MeasuredValueSequence=[mv]),
+        item("CONTAINS", "CODE", code("111042", "DCM", "Composition"), ConceptCodeSequence=[code("111455", "DCM", "Cystic")]),
+    ]
+    impression = item("CONTAINS", "CONTAINER", code("121072", "DCM", "Impressions"), ContinuityOfContent="SEPARATE")
+    impression.ContentSequence = [item("CONTAINS", "TEXT", code("121073", "DCM", "Impression"), TextValue="Simple cyst")]
+    ds.ContentSequence = [item("HAS OBS CONTEXT", "PNAME", code("121008", "DCM", "Person Observer Name"),
+                               PersonName="Reader^A"), findings, impression]
+    return ds
+
+
 out = sys.argv[1]
 seg(1, "BINARY").save_as(out + "/seed-seg-binary", write_like_original=False)
 seg(2, "FRACTIONAL").save_as(out + "/seed-seg-fractional", write_like_original=False)
 pet(3).save_as(out + "/seed-pet", write_like_original=False)
 rtstruct(4).save_as(out + "/seed-rtstruct", write_like_original=False)
 seg(5, "LABELMAP").save_as(out + "/seed-seg-labelmap", write_like_original=False)
+sr(6).save_as(out + "/seed-sr", write_like_original=False)

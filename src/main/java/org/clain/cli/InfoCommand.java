@@ -17,6 +17,7 @@ import org.clain.study.Series;
 import org.clain.study.Skipped;
 import org.clain.study.SliceHeader;
 import org.clain.study.SliceStack;
+import org.clain.study.SrDocument;
 import org.clain.study.StandardizedUptake;
 import org.clain.study.StructureSet;
 import org.clain.study.StudyIndex;
@@ -117,6 +118,12 @@ public final class InfoCommand implements Callable<Integer> {
                 presentationState(presentationStates.addObject(), in);
             }
         }
+        ArrayNode reports = root.putArray("reports");
+        for (Instance in : index.instances()) {
+            if (SrDocument.isStructuredReport(in)) {
+                report(reports.addObject(), in);
+            }
+        }
         ArrayNode skipped = root.putArray("skipped");
         for (Skipped sk : index.skipped()) {
             ObjectNode o = skipped.addObject();
@@ -156,6 +163,10 @@ public final class InfoCommand implements Callable<Integer> {
                 System.out.println("  PR " + ps.get("path").asText() + ": " + (ps.has("error") ? ps.get("error").asText()
                         : ps.get("summary").asText()));
             }
+            for (var sr : root.get("reports")) {
+                System.out.println("  SR " + sr.get("path").asText() + ": " + (sr.has("error") ? sr.get("error").asText()
+                        : sr.get("title").asText() + ", " + sr.get("items").asInt() + " content items"));
+            }
             for (Skipped sk : index.skipped()) {
                 System.out.println("  skipped: " + sk.reason());
             }
@@ -182,6 +193,21 @@ public final class InfoCommand implements Callable<Integer> {
             } catch (DicomException | RuntimeException e) {
                 o.withArray("warnings").add(in.path() + ": segmentation not read: " + e.getMessage());
             }
+        }
+    }
+
+    /** A structured report: its title (the root's concept), flags, and content, an indented line an item. */
+    private static void report(ObjectNode o, Instance in) {
+        o.put("path", in.path().toString());
+        try {
+            SrDocument doc = SrDocument.read(in);
+            o.put("title", doc.title());
+            o.put("status", doc.status());
+            o.put("items", doc.size());
+            ArrayNode lines = o.putArray("content");
+            doc.lines().forEach(lines::add);
+        } catch (DicomException | RuntimeException e) {
+            o.put("error", e.getMessage());
         }
     }
 

@@ -35,6 +35,7 @@ import org.clain.study.PresentationState;
 import org.clain.study.Series;
 import org.clain.study.Skipped;
 import org.clain.study.SliceStack;
+import org.clain.study.SrDocument;
 import org.clain.study.StructureSet;
 import org.clain.study.StudyIndex;
 import org.clain.study.Volume;
@@ -80,6 +81,7 @@ public final class MainWindow {
     private StudyIndex index;
     private TagBrowser tagBrowser;
     private HelpSheet helpSheet;
+    private ReportView reportView;
     private final MprMode mprMode = new MprMode(this);
     private final PresentationStateView presentationStates = new PresentationStateView(new PresentationStateView.Host() {
         @Override
@@ -342,6 +344,11 @@ public final class MainWindow {
         browser.select(grid.all().get(0).series() != null ? grid.all().get(0).series() : series.get(0));
     }
 
+    /** The structured report last opened from the browser, or null. */
+    ReportView reportView() {
+        return reportView;
+    }
+
     public StudyIndex index() {
         return index;
     }
@@ -377,13 +384,22 @@ public final class MainWindow {
 
     /**
      * Opening a series without images: a structure set shows the images it was drawn on (its
-     * contours come with them), a presentation state the image it references as it says; other
-     * objects are listed only.
+     * contours come with them), a presentation state the image it references as it says, a
+     * structured report its content tree (its first document); other objects are listed only.
      */
     void openObjects(Series s) {
         Instance first = s.instances().get(0);
         if (PresentationState.isPresentationState(first)) {
             presentationStates.open(first, grid.active());
+            return;
+        }
+        if (SrDocument.isStructuredReport(first)) {
+            try {
+                reportView = new ReportView(stage, SrDocument.read(first), first.path().getFileName().toString());
+                reportView.show();
+            } catch (DicomException e) {
+                statusBar.setText("Cannot read the report: " + e.getMessage());
+            }
             return;
         }
         if (!StructureSet.isStructureSet(first)) {

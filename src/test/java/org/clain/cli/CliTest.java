@@ -87,6 +87,21 @@ class CliTest {
                 + " 6 annotations"));
     }
 
+    /** A structured report: its title, flags and content, an indented line an item. */
+    @Test
+    void infoListsReports(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("report.dcm");
+        org.clain.testdata.SrWriter.write(file);
+        Run r = run("info", file.toString(), "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode sr = M.readTree(r.out()).get("reports").get(0);
+        assertEquals("Diagnostic imaging report", sr.get("title").asText());
+        assertEquals("COMPLETE UNVERIFIED", sr.get("status").asText());
+        assertEquals(3, sr.get("items").asInt());
+        assertEquals("  CONTAINS NUM Length = 23.5 mm", sr.get("content").get(2).asText());
+        assertTrue(run("info", file.toString()).out().contains(": Diagnostic imaging report, 3 content items"));
+    }
+
     @Test
     void infoReportsSeriesGeometryAndSkippedFiles() throws Exception {
         Path mr = SharedData.file("real-mr/brain-tumor-progression_PGBM-001_T1post");

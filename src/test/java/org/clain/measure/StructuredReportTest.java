@@ -30,6 +30,7 @@ import org.clain.dicom.Tag;
 import org.clain.dicom.VR;
 import org.clain.geom.Vec3;
 import org.clain.study.Scanner;
+import org.clain.study.SrDocument;
 import org.clain.study.Volume;
 import org.clain.study.VolumeLoader;
 import org.clain.testdata.PetSeries;
@@ -232,6 +233,44 @@ class StructuredReportTest {
         // every measurement's tracking UID is there
         for (Measurement m : r.set().measurements()) {
             assertTrue(out.contains(StructuredReport.trackingUid(m.id())), m.id());
+        }
+    }
+
+    /**
+     * Clain's SR reader ({@link SrDocument}, the viewer's report view) against dcmtk's dsrdump on
+     * the same report: the same content items, depth first, with the same relationship, value
+     * type and concept name (dsrdump prints a line per item: {@code <contains NUM:(..,..,"Distance")=...>}).
+     */
+    @Test
+    void srDocumentReadsTheItemsDsrdumpReads(@TempDir Path dir) throws Exception {
+        String dsrdump = findOnPath("dsrdump");
+        Assumptions.assumeTrue(dsrdump != null, "dcmtk's dsrdump is not installed");
+        Report r = report(dir);
+        Process p = new ProcessBuilder(dsrdump, r.file().toString()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        java.util.regex.Pattern item = java.util.regex.Pattern.compile(
+                "^\\s*<(?:([a-z ]+) )?([A-Z0-9]+):(?:\\(([^,]*),([^,]*),\"(.*?)\"\\))?");
+        List<String> expected = new ArrayList<>();
+        for (String line : out.lines().toList()) {
+            java.util.regex.Matcher m = item.matcher(line);
+            if (m.find()) {
+                String rel = m.group(1) == null ? "" : m.group(1).toUpperCase(java.util.Locale.ROOT);
+                expected.add(rel + "|" + m.group(2) + "|" + (m.group(5) == null ? "" : m.group(5)));
+            }
+        }
+        SrDocument doc = SrDocument.read(org.clain.study.InstanceReader.read(r.file()));
+        List<String> actual = new ArrayList<>();
+        flatten(doc.root(), actual);
+        assertTrue(expected.size() > 50, out);
+        assertEquals(expected, actual);
+        assertEquals("Imaging Measurement Report", doc.title());
+    }
+
+    private static void flatten(SrDocument.Item item, List<String> out) {
+        out.add(item.relationship() + "|" + item.valueType() + "|" + item.concept());
+        for (SrDocument.Item c : item.children()) {
+            flatten(c, out);
         }
     }
 

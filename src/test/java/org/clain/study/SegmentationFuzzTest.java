@@ -16,13 +16,15 @@ import org.junit.jupiter.api.Timeout;
  * What Clain reads beside the pixels when a study opens, on its own: {@link Segmentation#read}
  * then {@link Segmentation#labels} on an axial image and on an oblique plane (the viewer's 2D and
  * MPR layers), {@link StructureSet#read} and its contours on the axial image,
- * {@link PresentationState#read} and its windows and annotations, and
+ * {@link PresentationState#read} and its windows and annotations, {@link SrDocument#read} and its
+ * content lines, and
  * {@link StandardizedUptake#of} of the header (PET). Beyond the reader's findings:
  * any exception but a clean {@link DicomException}, and more allocation than the frames declared
  * (rows x columns x frames) and the input justify. Frames above
  * {@link Fuzzing#MAX_FUZZ_FRAME_SAMPLES} samples are not decoded. Seeds: small binary, fractional
  * and label map segmentations, a structure set and a PET slice written with pydicom
- * (tools/fuzz-seeds-seg.py), and the presentation state of tools/gsps-fixture.py.
+ * (tools/fuzz-seeds-seg.py), the presentation state of tools/gsps-fixture.py and a structured
+ * report written with pydicom (findings, a measurement, a code, an impression).
  */
 class SegmentationFuzzTest {
     private static final Path FILE;
@@ -64,6 +66,15 @@ class SegmentationFuzzTest {
                 Fuzzing.checkClean(e, FILE);
             }
             alloc.check("presentation state");
+            return;
+        }
+        if (SrDocument.isStructuredReport(in)) {
+            try {
+                SrDocument.read(in).lines();
+            } catch (DicomException e) {
+                Fuzzing.checkClean(e, FILE);
+            }
+            alloc.check("structured report");
             return;
         }
         if (StructureSet.isStructureSet(in)) {
