@@ -160,12 +160,13 @@ public final class InfoCommand implements Callable<Integer> {
                 }
             }
             for (var ps : root.get("presentationStates")) {
-                System.out.println("  PR " + ps.get("path").asText() + ": " + (ps.has("error") ? ps.get("error").asText()
-                        : ps.get("summary").asText()));
+                System.out.println("  PR " + ps.get("path").asText() + ": "
+                        + (ps.has("error") ? ps.get("error").asText() : ps.get("summary").asText()));
             }
             for (var sr : root.get("reports")) {
-                System.out.println("  SR " + sr.get("path").asText() + ": " + (sr.has("error") ? sr.get("error").asText()
-                        : sr.get("title").asText() + ", " + sr.get("items").asInt() + " content items"));
+                String what = sr.has("error") ? sr.get("error").asText()
+                        : sr.get("title").asText() + ", " + sr.get("items").asInt() + " content items";
+                System.out.println("  SR " + sr.get("path").asText() + ": " + what);
             }
             for (Skipped sk : index.skipped()) {
                 System.out.println("  skipped: " + sk.reason());

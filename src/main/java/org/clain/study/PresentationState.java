@@ -31,7 +31,10 @@ public final class PresentationState {
     /** Colour of annotations on a layer without a recommended one. */
     public static final int DEFAULT_RGB = 0xFFE066;
 
-    /** A graphic in image pixels: POINT, POLYLINE, INTERPOLATED, CIRCLE (centre, a point on it) or ELLIPSE (major axis ends, minor axis ends). */
+    /**
+     * A graphic in image pixels: POINT, POLYLINE, INTERPOLATED, CIRCLE (centre, a point on it) or
+     * ELLIPSE (major axis ends, minor axis ends).
+     */
     public record Graphic(String type, double[] points, boolean filled, int rgb) {
     }
 

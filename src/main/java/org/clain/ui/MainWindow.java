@@ -403,7 +403,7 @@ public final class MainWindow {
             return;
         }
         if (!StructureSet.isStructureSet(first)) {
-            statusBar.setText(s.modality() + " \"" + s.description() + "\" holds no images: listed, not shown");
+            statusBar.setText(s.modality() + " \"" + StudyBrowser.objectLabel(s) + "\" has no Pixel Data: listed, not shown");
             return;
         }
         try {

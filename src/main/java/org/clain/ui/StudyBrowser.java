@@ -155,8 +155,14 @@ public final class StudyBrowser extends TreeView<Object> {
                 + (n == 1 ? " image" : " images") + "  " + h.columns() + "x" + h.rows());
     }
 
-    /** A series of objects without a description: its Content Label (presentation states) or Structure Set Label. */
+    /**
+     * A series of objects by its Series Description, else its Content Label (presentation states)
+     * or Structure Set Label.
+     */
     static String objectLabel(Series s) {
+        if (!s.description().isBlank()) {
+            return s.description();
+        }
         Attributes ds = s.instances().get(0).file().dataset();
         for (int tag : new int[] {Tag.ContentLabel, Tag.StructureSetLabel}) {
             String label = ds.getString(tag, "").trim();
@@ -211,7 +217,7 @@ public final class StudyBrowser extends TreeView<Object> {
             }
             if (item instanceof Series s && !s.hasImages()) {
                 int n = s.instances().size();
-                thumbnailRow(item, s.description().isBlank() ? objectLabel(s) : s.description(),
+                thumbnailRow(item, objectLabel(s),
                         s.modality() + "  Se " + s.seriesNumber() + "  " + n + (n == 1 ? " object" : " objects"));
             } else if (item instanceof Series s) {
                 int slices = s.stacks().stream().mapToInt(SliceStack::size).sum();
