@@ -20,9 +20,7 @@ import org.clain.measure.PlanarRoi;
 import org.clain.measure.RoiResult;
 import org.clain.measure.RoiStatistics;
 import org.clain.study.ColorStack;
-import org.clain.study.InstanceReader;
 import org.clain.study.Scanner;
-import org.clain.study.Segmentation;
 import org.clain.study.Series;
 import org.clain.study.SliceStack;
 import org.clain.study.StandardizedUptake;
@@ -43,11 +41,12 @@ import picocli.CommandLine.Spec;
  * LPS millimetres. Exit status: 0 done, 1 input unreadable (reason on stderr), 2 usage.
  */
 @Command(name = "roi", mixinStandardHelpOptions = true,
-        description = {"Statistics (mean, SD, min, max, median, area or volume) of a region of interest or of a"
-                + " segment of a DICOM Segmentation; for PET, SUVbw mean, SD, max and peak (1 ml sphere, PERCIST).",
+        description = {"Statistics (mean, SD, min, max, median, area or volume) of a region of interest, of a"
+                + " segment of a DICOM Segmentation or of a structure of an RT Structure Set; for PET, SUVbw mean,"
+                + " SD, max and peak (1 ml sphere, PERCIST).",
                 "Coordinates are patient LPS millimetres of the series' Frame of Reference.",
                 "Planar ROIs are sampled on their plane (trilinear, default step half the smallest voxel edge);",
-                "spheres and segments count the voxels whose centre is inside. See docs/MEASUREMENTS.md."})
+                "spheres, segments and structures count the voxels whose centre is inside. See docs/MEASUREMENTS.md."})
 public final class RoiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -74,6 +73,11 @@ public final class RoiCommand implements Callable<Integer> {
                 description = "segment N (default: the only one; all: each in turn, one result per segment) of a"
                         + " DICOM Segmentation file, on the series it lies on")
         String segment;
+
+        @Option(names = "--structure", paramLabel = "RS[:N|:NAME|:all]",
+                description = "structure N or NAME (default: the only one; all: each in turn) of an RT Structure Set"
+                        + " file, its closed contours on the series of its Frame of Reference (holes subtracted)")
+        String structure;
     }
 
     @Option(names = "--normal", paramLabel = "X,Y,Z", description = "plane normal of --ellipse (default 0,0,1)")
@@ -97,8 +101,9 @@ public final class RoiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Measurement roi = shape.segment == null ? parseRoi(null, null) : null;
-        if (shape.segment != null && normal != null) {
+        boolean regions = shape.segment != null || shape.structure != null;
+        Measurement roi = regions ? null : parseRoi(null, null);
+        if (regions && normal != null) {
             throw usage("--normal applies to --ellipse only");
         }
         if (step != null && !(step > 0 && Double.isFinite(step))) {
@@ -115,18 +120,18 @@ public final class RoiCommand implements Callable<Integer> {
             System.err.println("clain: " + dir + ": not readable");
             return 1;
         }
-        Segmentation seg = null;
-        List<Segmentation.Segment> segments = List.of();
-        if (shape.segment != null) {
+        Regions.Source source = null;
+        if (regions) {
             try {
-                seg = readSegment(shape.segment);
-                segments = chooseSegments(seg, shape.segment);
+                source = shape.segment != null ? Regions.segments(shape.segment) : Regions.structures(shape.structure);
+            } catch (Regions.UsageError e) {
+                throw usage(e.getMessage());
             } catch (DicomException e) {
                 System.err.println("clain: " + e.getMessage());
                 return 1;
             }
         }
-        Segmentation onSeries = seg;
+        Regions.Source onSeries = source;
         Volume vol;
         Series series;
         try {
@@ -134,12 +139,12 @@ public final class RoiCommand implements Callable<Integer> {
             series = index.series().stream()
                     .filter(s -> seriesUid == null || s.seriesInstanceUid().equals(seriesUid))
                     .filter(s -> onSeries == null || !"SEG".equals(s.modality()) && !s.stacks().isEmpty()
-                            && onSeries.appliesTo(s.seriesInstanceUid(),
+                            && onSeries.liesOn().test(s.seriesInstanceUid(),
                             s.stacks().get(0).instance(s.stacks().get(0).slices().get(0)).frameOfReferenceUid()))
                     .filter(s -> !s.stacks().isEmpty()).findFirst().orElse(null);
             if (series == null) {
-                System.err.println("clain: " + dir + ": " + (onSeries != null ? "no series the segmentation lies on"
-                        + " (Frame of Reference " + onSeries.frameOfReferenceUid() + ")"
+                System.err.println("clain: " + dir + ": " + (onSeries != null ? "no series the " + onSeries.kind()
+                        + " lies on (Frame of Reference " + onSeries.frameOfReferenceUid() + ")"
                         : seriesUid == null ? "no image series found"
                         : "no series " + seriesUid) + (index.skipped().isEmpty() ? ""
                         : " (" + index.skipped().size() + " file(s) skipped, first: " + index.skipped().get(0).reason() + ")"));
@@ -155,22 +160,19 @@ public final class RoiCommand implements Callable<Integer> {
         }
         String unit = Evaluation.valueUnit(vol);
         StandardizedUptake suv = vol.uptake();
-        if (seg != null) {
-            for (Segmentation.Segment segment : segments) {
-                RoiResult r = RoiStatistics.segment(vol, seg, segment.number());
-                double peak = suv == null || !suv.available() || r.count() == 0 ? Double.NaN
-                        : PeakUptake.of(vol, seg, segment.number());
+        if (source != null) {
+            for (Regions.Region g : source.regions()) {
+                RoiResult r = g.statistics().apply(vol);
+                double peak = suv == null || !suv.available() || r.count() == 0 ? Double.NaN : g.peak().applyAsDouble(vol);
                 if (r.count() == 0) {
-                    System.err.println("clain: warning: segment " + segment.number() + " covers no voxel of the volume");
+                    System.err.println("clain: warning: " + g.name() + " covers no voxel of the volume");
                 }
                 if (json) {
-                    ObjectNode o = toJson("segment", null, r, vol, series, unit, suv, peak);
-                    o.put("segmentNumber", segment.number());
-                    o.put("segmentLabel", segment.label());
-                    o.put("segmentationVolumeMm3", segment.volumeMm3());
+                    ObjectNode o = toJson(g.shape(), null, r, vol, series, unit, suv, peak);
+                    g.json().accept(o);
                     System.out.println(Json.compact(o));
                 } else {
-                    printText("segment " + segment.number() + " (" + segment.label() + ")", null, r, unit, suv, peak);
+                    printText(g.name(), null, r, unit, suv, peak);
                 }
             }
             return 0;
@@ -313,38 +315,6 @@ public final class RoiCommand implements Callable<Integer> {
             }
         }
         System.out.print(sb);
-    }
-
-    /** The segmentation file of {@code --segment SEG[:N]}. */
-    private static Segmentation readSegment(String option) throws DicomException {
-        return Segmentation.read(InstanceReader.read(Path.of(segmentFile(option))));
-    }
-
-    private static String segmentFile(String option) {
-        int colon = option.lastIndexOf(':');
-        return colon > 0 && option.substring(colon + 1).matches("\\d+|all") ? option.substring(0, colon) : option;
-    }
-
-    /** Segment N of {@code SEG:N}, all of {@code SEG:all}, or the only one; usage error otherwise, listing them. */
-    private List<Segmentation.Segment> chooseSegments(Segmentation seg, String option) {
-        String file = segmentFile(option);
-        List<Segmentation.Segment> all = seg.segments();
-        String list = all.stream().map(x -> x.number() + " " + x.label()).reduce((a, b) -> a + ", " + b).orElse("none");
-        if (option.equals(file + ":all")) {
-            if (all.isEmpty()) {
-                throw usage(file + " has no segment");
-            }
-            return all;
-        }
-        if (file.length() < option.length()) {
-            int n = Integer.parseInt(option.substring(file.length() + 1));
-            return List.of(all.stream().filter(x -> x.number() == n).findFirst()
-                    .orElseThrow(() -> usage("no segment " + n + " in " + file + " (segments: " + list + ")")));
-        }
-        if (all.size() != 1) {
-            throw usage(file + " has " + all.size() + " segments: choose one with " + file + ":N or all (" + list + ")");
-        }
-        return all;
     }
 
     private static String shapeName(Measurement roi) {

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.clain.geom.Affine;
 import org.clain.geom.Vec3;
 import org.clain.study.Segmentation;
+import org.clain.study.StructureSet;
 import org.clain.study.Volume;
 
 /**
@@ -34,6 +35,11 @@ public final class PeakUptake {
     /** The same, centred in a segment of a segmentation ({@link RoiStatistics#segment}). */
     public static double of(Volume vol, Segmentation seg, int number) {
         return of(vol, v -> RoiStatistics.segmentVoxels(vol, seg, number, v));
+    }
+
+    /** The same, centred in a structure of an RT Structure Set ({@link RoiStatistics#structure}). */
+    public static double of(Volume vol, StructureSet set, int roiNumber) {
+        return of(vol, v -> RoiStatistics.structureVoxels(vol, set, roiNumber, v));
     }
 
     private static double of(Volume vol, Consumer<RoiStatistics.VoxelVisitor> region) {

@@ -8,6 +8,7 @@ import java.util.function.LongConsumer;
 import org.clain.geom.Affine;
 import org.clain.geom.Vec3;
 import org.clain.study.Segmentation;
+import org.clain.study.StructureSet;
 import org.clain.study.Volume;
 
 /**
@@ -133,6 +134,80 @@ public final class RoiStatistics {
             for (int i = 0; i < labels.length; i++) {
                 if (labels[i] == number) {
                     visitor.visit(i % vol.nx(), i / vol.nx(), z);
+                }
+            }
+        }
+    }
+
+    /**
+     * Statistics of a structure of an RT Structure Set by voxel-centre inclusion, as a 3D ROI: on
+     * each slice of the volume, the voxel centres inside the structure's closed contours lying
+     * within half a slice of it, by the even-odd rule (a contour inside another is a hole; a centre
+     * on a contour's left or top edge is in, on its right or bottom edge out); the volume is their
+     * count x voxel volume.
+     */
+    public static RoiResult structure(Volume vol, StructureSet set, int roiNumber) {
+        Objects.requireNonNull(vol, "volume");
+        if (!set.frameOfReferenceUid().isEmpty() && !set.frameOfReferenceUid().equals(vol.frameOfReferenceUid())) {
+            throw new IllegalArgumentException("the structure set is in Frame of Reference " + set.frameOfReferenceUid()
+                    + " but the volume is in " + vol.frameOfReferenceUid() + ": its positions do not apply");
+        }
+        Values acc = new Values(1 << 16);
+        structureVoxels(vol, set, roiNumber, (x, y, z) -> acc.add(vol.value(x, y, z)));
+        return acc.result(Method.VOXEL_CENTRES, Double.NaN, 0, Double.NaN, acc.size * VolumeSampler.voxelVolume(vol));
+    }
+
+    /** The voxels whose centre structure {@code roiNumber} encloses, slice by slice (scan lines, even-odd). */
+    static void structureVoxels(Volume vol, StructureSet set, int roiNumber, VoxelVisitor visitor) {
+        Affine v2p = vol.voxelToPatient();
+        int nx = vol.nx();
+        int ny = vol.ny();
+        double halfSlice = v2p.column(2).norm() / 2 + 1e-3;
+        boolean[] inside = new boolean[nx * ny];
+        double[] xs = new double[16];
+        for (int z = 0; z < vol.nz(); z++) {
+            boolean any = false;
+            for (StructureSet.Drawn d : set.on(vol.toPatient(0, 0, z), v2p.column(0), v2p.column(1), halfSlice)) {
+                if (!d.closed() || d.structure().number() != roiNumber || d.pixels().length < 6) {
+                    continue;
+                }
+                double[] p = d.pixels();
+                int n = p.length / 2;
+                if (xs.length < n) {
+                    xs = new double[n];
+                }
+                double minY = Double.POSITIVE_INFINITY;
+                double maxY = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < n; i++) {
+                    minY = Math.min(minY, p[2 * i + 1]);
+                    maxY = Math.max(maxY, p[2 * i + 1]);
+                }
+                for (int y = Math.max(0, (int) Math.ceil(minY)); y <= Math.min(ny - 1, Math.floor(maxY)); y++) {
+                    int k = 0;
+                    for (int i = 0, j = n - 1; i < n; j = i++) {
+                        double yi = p[2 * i + 1];
+                        double yj = p[2 * j + 1];
+                        if ((yi <= y) != (yj <= y)) {
+                            xs[k++] = p[2 * i] + (y - yi) * (p[2 * j] - p[2 * i]) / (yj - yi);
+                        }
+                    }
+                    Arrays.sort(xs, 0, k);
+                    for (int e = 0; e + 1 < k; e += 2) {
+                        int from = Math.max(0, (int) Math.ceil(xs[e]));
+                        int to = Math.min(nx - 1, (int) Math.ceil(xs[e + 1]) - 1);
+                        for (int x = from; x <= to; x++) {
+                            inside[y * nx + x] ^= true;
+                            any = true;
+                        }
+                    }
+                }
+            }
+            if (any) {
+                for (int i = 0; i < inside.length; i++) {
+                    if (inside[i]) {
+                        visitor.visit(i % nx, i / nx, z);
+                        inside[i] = false;
+                    }
                 }
             }
         }

@@ -20,6 +20,7 @@ import org.clain.dicom.VR;
 import org.clain.geom.Vec3;
 import org.clain.study.Volume;
 import org.clain.testdata.PetSeries;
+import org.clain.testdata.RtStructWriter;
 import org.clain.testdata.SegWriter;
 import org.clain.testdata.SharedData;
 import org.junit.jupiter.api.Test;
@@ -199,6 +200,68 @@ class RoiCommandTest {
         assertEquals(0, text.status(), text.err());
         assertTrue(text.out().contains("segment 3 (S3) ROI: 6000 voxels") && text.out().contains("segment 5 (S5) ROI: 200"),
                 text.out());
+    }
+
+    /**
+     * `--structure` on an RT Structure Set written on the abdomen CT: "GTV", a rectangle whose
+     * corners lie half a voxel outside voxels x 200..239, y 250..279 on slices 40 to 44, with a hole
+     * round voxels 210..219 x 260..269 (a contour inside it); "Cord", a square round voxels
+     * 300..309 x 100..109 on slice 60. GTV: 5 x (1200 - 100) voxels; Cord 100; their HU added up here.
+     */
+    @Test
+    void structuresOfAStructureSet(@TempDir Path tmp) throws Exception {
+        Volume v = RealCt.volume();
+        List<RtStructWriter.Contour> gtv = new ArrayList<>();
+        double sum = 0;
+        for (int z = 40; z <= 44; z++) {
+            gtv.add(rectangle(v, 199.5, 249.5, 239.5, 279.5, z));
+            gtv.add(rectangle(v, 209.5, 259.5, 219.5, 269.5, z));
+            for (int y = 250; y < 280; y++) {
+                for (int x = 200; x < 240; x++) {
+                    boolean hole = x >= 210 && x < 220 && y >= 260 && y < 270;
+                    sum += hole ? 0 : v.value(x, y, z);
+                }
+            }
+        }
+        double cordSum = 0;
+        for (int y = 100; y < 110; y++) {
+            for (int x = 300; x < 310; x++) {
+                cordSum += v.value(x, y, 60);
+            }
+        }
+        Path rs = tmp.resolve("rtstruct.dcm");
+        RtStructWriter.write(rs, v.frameOfReferenceUid(), "1.2.3", List.of(
+                new RtStructWriter.Roi(4, "GTV", null, gtv),
+                new RtStructWriter.Roi(9, "Cord", null, List.of(rectangle(v, 299.5, 99.5, 309.5, 109.5, 60)))));
+        Run one = run(dir(), "--structure", rs + ":gtv", "--json");
+        assertEquals(0, one.status(), one.err());
+        JsonNode o = M.readTree(one.out());
+        assertEquals("structure", o.get("shape").asText());
+        assertEquals(4, o.get("roiNumber").asInt());
+        assertEquals(5500, o.get("count").asLong());
+        assertEquals(sum / 5500, o.get("mean").asDouble(), 1e-9);
+        Run all = run(dir(), "--structure", rs + ":all", "--json");
+        assertEquals(0, all.status(), all.err());
+        List<String> lines = all.out().lines().toList();
+        assertEquals(2, lines.size());
+        JsonNode cord = M.readTree(lines.get(1));
+        assertEquals("Cord", cord.get("roiName").asText());
+        assertEquals(100, cord.get("count").asLong());
+        assertEquals(cordSum / 100, cord.get("mean").asDouble(), 1e-9);
+        // two structures: which one must be said; another Frame of Reference: not on this series
+        assertEquals(2, run(dir(), "--structure", rs.toString()).status());
+        Path elsewhere = tmp.resolve("elsewhere.dcm");
+        RtStructWriter.write(elsewhere, "1.2.826.0.1.3680043.10.543.99", "1.2.3", List.of(
+                new RtStructWriter.Roi(1, "GTV", null, List.of(rectangle(v, 0, 0, 10, 10, 10)))));
+        Run other = run(dir(), "--structure", elsewhere.toString());
+        assertEquals(1, other.status());
+        assertTrue(other.err().contains("no series the structure set lies on"), other.err());
+    }
+
+    /** A closed rectangle through voxel coordinates (x0, y0)-(x1, y1) of slice z, in patient mm. */
+    private static RtStructWriter.Contour rectangle(Volume v, double x0, double y0, double x1, double y1, int z) {
+        return new RtStructWriter.Contour("CLOSED_PLANAR", List.of(v.toPatient(x0, y0, z), v.toPatient(x1, y0, z),
+                v.toPatient(x1, y1, z), v.toPatient(x0, y1, z)));
     }
 
     @Test
