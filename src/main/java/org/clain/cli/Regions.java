@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -27,14 +28,11 @@ final class Regions {
                   Consumer<ObjectNode> json) {
     }
 
-    /** Regions of one file and where they lie: its Frame of Reference (and, for a segmentation, its series). */
-    record Source(String kind, String frameOfReferenceUid, BiPredicate liesOn, List<Region> regions) {
-    }
-
-    /** Whether a source lies on a series (its UID, its Frame of Reference). */
-    @FunctionalInterface
-    interface BiPredicate {
-        boolean test(String seriesUid, String frameOfReferenceUid);
+    /**
+     * Regions of one file and where they lie: {@code liesOn} tells it of a series by its UID and
+     * Frame of Reference (a segmentation without a Frame of Reference lies on the series it names).
+     */
+    record Source(String kind, String frameOfReferenceUid, BiPredicate<String, String> liesOn, List<Region> regions) {
     }
 
     /** A usage error (exit 2) with its message. */
@@ -51,7 +49,8 @@ final class Regions {
         String[] fs = split(option);
         Segmentation seg = Segmentation.read(InstanceReader.read(Path.of(fs[0])));
         List<Segmentation.Segment> all = seg.segments();
-        String list = all.stream().map(x -> x.number() + " " + x.label()).reduce((a, b) -> a + ", " + b).orElse("none");
+        String list = all.stream().map(x -> x.number() + " " + x.label()).reduce((a, b) -> a + ", " + b)
+                .orElse("none");
         List<Segmentation.Segment> chosen;
         if (fs[1] == null) {
             if (all.size() != 1) {
@@ -64,7 +63,8 @@ final class Regions {
         } else {
             int n = number(fs[1], fs[0], list);
             chosen = List.of(all.stream().filter(x -> x.number() == n).findFirst()
-                    .orElseThrow(() -> new UsageError("no segment " + n + " in " + fs[0] + " (segments: " + list + ")")));
+                    .orElseThrow(() -> new UsageError("no segment " + n + " in " + fs[0] + " (segments: " + list
+                            + ")")));
         }
         if (chosen.isEmpty()) {
             throw new UsageError(fs[0] + " has no segment");
@@ -83,7 +83,8 @@ final class Regions {
         StructureSet set = StructureSet.read(InstanceReader.read(Path.of(fs[0])));
         List<StructureSet.Structure> closed = set.structures().stream()
                 .filter(s -> s.contours().stream().anyMatch(StructureSet.Contour::closed)).toList();
-        String list = closed.stream().map(x -> x.number() + " " + x.name()).reduce((a, b) -> a + ", " + b).orElse("none");
+        String list = closed.stream().map(x -> x.number() + " " + x.name()).reduce((a, b) -> a + ", " + b)
+                .orElse("none");
         List<StructureSet.Structure> chosen;
         if (fs[1] == null) {
             if (closed.size() != 1) {
