@@ -26,17 +26,14 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.clain.dicom.DicomException;
+import javafx.stage.Window;
 import org.clain.render.WindowPreset;
 import org.clain.study.ColorStack;
 import org.clain.study.FusedPet;
 import org.clain.study.Instance;
-import org.clain.study.PresentationState;
 import org.clain.study.Series;
 import org.clain.study.Skipped;
 import org.clain.study.SliceStack;
-import org.clain.study.SrDocument;
-import org.clain.study.StructureSet;
 import org.clain.study.StudyIndex;
 import org.clain.study.Volume;
 import org.clain.ui.measure.MeasureController;
@@ -81,9 +78,8 @@ public final class MainWindow {
     private StudyIndex index;
     private TagBrowser tagBrowser;
     private HelpSheet helpSheet;
-    private ReportView reportView;
     private final MprMode mprMode = new MprMode(this);
-    private final PresentationStateView presentationStates = new PresentationStateView(new PresentationStateView.Host() {
+    private final BrowserObjects objects = new BrowserObjects(new BrowserObjects.Host() {
         @Override
         public List<Series> imageSeries() {
             return index == null ? List.of() : index.series();
@@ -99,6 +95,16 @@ public final class MainWindow {
         public void status(String text) {
             statusBar.setText(text);
         }
+
+        @Override
+        public Window owner() {
+            return stage;
+        }
+
+        @Override
+        public Viewport activeViewport() {
+            return grid.active();
+        }
     });
 
     public MainWindow(Stage stage, UserConfig config) {
@@ -110,7 +116,7 @@ public final class MainWindow {
             vp.setOnActivate(this::activate);
             vp.onSliceChanged(this::sliceChanged);
             vp.onLayersChanged(mprMode::layersChanged);
-            presentationStates.watch(vp);
+            objects.watch(vp);
         }
         syncScroll.set(config.syncScroll);
         fusionScale = FusionLayer.Scale.of(config.fusionUpperSuv, config.fusionOpacity);
@@ -242,7 +248,7 @@ public final class MainWindow {
                 mprMode.toolbarButtons());
 
         browser.setOnOpen((s, st) -> display(s, st, grid.active()));
-        browser.setOnOpenObjects(this::openObjects);
+        browser.setOnOpenObjects(objects::open);
         browser.setMinWidth(230);
         split.getItems().addAll(browser, grid.node());
         split.setDividerPositions(config.browserDivider);
@@ -346,7 +352,7 @@ public final class MainWindow {
 
     /** The structured report last opened from the browser, or null. */
     ReportView reportView() {
-        return reportView;
+        return objects.reportView();
     }
 
     public StudyIndex index() {
@@ -382,43 +388,9 @@ public final class MainWindow {
         display(s, s.stacks().get(0), vp);
     }
 
-    /**
-     * Opening a series without images: a structure set shows the images it was drawn on (its
-     * contours come with them), a presentation state the image it references as it says, a
-     * structured report its content tree (its first document); other objects are listed only.
-     */
+    /** Opens a series without images as {@link BrowserObjects} does (the browser's double click). */
     void openObjects(Series s) {
-        Instance first = s.instances().get(0);
-        if (PresentationState.isPresentationState(first)) {
-            presentationStates.open(first, grid.active());
-            return;
-        }
-        if (SrDocument.isStructuredReport(first)) {
-            try {
-                reportView = new ReportView(stage, SrDocument.read(first), first.path().getFileName().toString());
-                reportView.show();
-            } catch (DicomException e) {
-                statusBar.setText("Cannot read the report: " + e.getMessage());
-            }
-            return;
-        }
-        if (!StructureSet.isStructureSet(first)) {
-            statusBar.setText(s.modality() + " \"" + StudyBrowser.objectLabel(s) + "\" has no Pixel Data: listed, not shown");
-            return;
-        }
-        try {
-            StructureSet set = StructureSet.read(first);
-            Optional<Series> images = set.drawnOn(index.series());
-            if (images.isEmpty()) {
-                statusBar.setText("No images of the structure set's Frame of Reference in this study");
-                return;
-            }
-            display(images.get(), grid.active());
-            browser.select(images.get());
-            statusBar.setText(set.structures().size() + " structures on " + images.get().description());
-        } catch (DicomException e) {
-            statusBar.setText("Cannot read the structure set: " + e.getMessage());
-        }
+        objects.open(s);
     }
 
     /** Shows one stack of a series in a viewport. */
