@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.clain.geom.Affine;
 import org.clain.geom.Vec3;
@@ -114,12 +115,19 @@ public final class RoiStatistics {
      */
     public static RoiResult segment(Volume vol, Segmentation seg, int number) {
         Objects.requireNonNull(vol, "volume");
-        if (!seg.appliesTo("", vol.frameOfReferenceUid())) {
-            throw new IllegalArgumentException("the segmentation is in Frame of Reference " + seg.frameOfReferenceUid()
+        return voxelRegion(vol, seg.appliesTo("", vol.frameOfReferenceUid()), "segmentation", seg.frameOfReferenceUid(),
+                v -> segmentVoxels(vol, seg, number, v));
+    }
+
+    /** Statistics of the voxels a region visits, if it lies in the volume's Frame of Reference. */
+    private static RoiResult voxelRegion(Volume vol, boolean inFrame, String what, String frame,
+                                         Consumer<VoxelVisitor> region) {
+        if (!inFrame) {
+            throw new IllegalArgumentException("the " + what + " is in Frame of Reference " + frame
                     + " but the volume is in " + vol.frameOfReferenceUid() + ": its positions do not apply");
         }
         Values acc = new Values(1 << 16);
-        segmentVoxels(vol, seg, number, (x, y, z) -> acc.add(vol.value(x, y, z)));
+        region.accept((x, y, z) -> acc.add(vol.value(x, y, z)));
         return acc.result(Method.VOXEL_CENTRES, Double.NaN, 0, Double.NaN, acc.size * VolumeSampler.voxelVolume(vol));
     }
 
@@ -148,13 +156,9 @@ public final class RoiStatistics {
      */
     public static RoiResult structure(Volume vol, StructureSet set, int roiNumber) {
         Objects.requireNonNull(vol, "volume");
-        if (!set.frameOfReferenceUid().isEmpty() && !set.frameOfReferenceUid().equals(vol.frameOfReferenceUid())) {
-            throw new IllegalArgumentException("the structure set is in Frame of Reference " + set.frameOfReferenceUid()
-                    + " but the volume is in " + vol.frameOfReferenceUid() + ": its positions do not apply");
-        }
-        Values acc = new Values(1 << 16);
-        structureVoxels(vol, set, roiNumber, (x, y, z) -> acc.add(vol.value(x, y, z)));
-        return acc.result(Method.VOXEL_CENTRES, Double.NaN, 0, Double.NaN, acc.size * VolumeSampler.voxelVolume(vol));
+        String frame = set.frameOfReferenceUid();
+        return voxelRegion(vol, frame.isEmpty() || frame.equals(vol.frameOfReferenceUid()), "structure set", frame,
+                v -> structureVoxels(vol, set, roiNumber, v));
     }
 
     /** The voxels whose centre structure {@code roiNumber} encloses, slice by slice (scan lines, even-odd). */

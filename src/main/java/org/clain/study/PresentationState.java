@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.clain.dicom.Attributes;
 import org.clain.dicom.CieLab;
 import org.clain.dicom.DicomException;
@@ -277,32 +278,29 @@ public final class PresentationState {
 
     /** The graphics on an image of {@code columns} x {@code rows}, in its pixel coordinates. */
     public List<Graphic> graphics(String sopInstanceUid, int frame, int columns, int rows) {
-        if (!appliesTo(sopInstanceUid, frame)) {
-            return List.of();
-        }
-        double[] area = area(sopInstanceUid, frame, columns, rows);
-        List<Graphic> out = new ArrayList<>();
-        for (Scoped<RawGraphic> g : graphics) {
-            if (g.appliesTo(sopInstanceUid, frame)) {
-                RawGraphic r = g.value();
-                out.add(new Graphic(r.type(), place(r.points(), r.display(), area), r.filled(), r.rgb()));
-            }
-        }
-        return out;
+        return placed(graphics, sopInstanceUid, frame, columns, rows,
+                (r, area) -> new Graphic(r.type(), place(r.points(), r.display(), area), r.filled(), r.rgb()));
     }
 
     /** The texts on an image of {@code columns} x {@code rows}, in its pixel coordinates. */
     public List<Text> texts(String sopInstanceUid, int frame, int columns, int rows) {
-        if (!appliesTo(sopInstanceUid, frame)) {
+        return placed(texts, sopInstanceUid, frame, columns, rows, (r, area) -> {
+            double[] at = place(r.at(), r.display(), area);
+            return new Text(r.value(), at[0], at[1], r.rgb());
+        });
+    }
+
+    /** The annotation items that apply to an image, placed in its pixels by its displayed area. */
+    private <R, T> List<T> placed(List<Scoped<R>> items, String sop, int frame, int columns, int rows,
+                                  BiFunction<R, double[], T> place) {
+        if (!appliesTo(sop, frame)) {
             return List.of();
         }
-        double[] area = area(sopInstanceUid, frame, columns, rows);
-        List<Text> out = new ArrayList<>();
-        for (Scoped<RawText> t : texts) {
-            if (t.appliesTo(sopInstanceUid, frame)) {
-                RawText r = t.value();
-                double[] at = place(r.at(), r.display(), area);
-                out.add(new Text(r.value(), at[0], at[1], r.rgb()));
+        double[] area = area(sop, frame, columns, rows);
+        List<T> out = new ArrayList<>();
+        for (Scoped<R> item : items) {
+            if (item.appliesTo(sop, frame)) {
+                out.add(place.apply(item.value(), area));
             }
         }
         return out;

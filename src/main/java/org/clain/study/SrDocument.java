@@ -161,6 +161,14 @@ public final class SrDocument {
 
     /** Content items in the document, the root included. */
     public int size() {
-        return lines().size();
+        return count(root);
+    }
+
+    private static int count(Item item) {
+        int n = 1;
+        for (Item c : item.children()) {
+            n += count(c);
+        }
+        return n;
     }
 }

@@ -65,6 +65,8 @@ final class FusionLayer {
 
     private Volume pet;
     private Scale scale = Scale.DEFAULT;
+    /** A PET without SUV: its 99th percentile, the top of the default scale (a pass over the volume, once). */
+    private double autoTop;
     /** The PET value (stored units) at the top of the scale. */
     private double top;
     private SliceHeader shown;
@@ -72,6 +74,10 @@ final class FusionLayer {
 
     void set(Volume v) {
         pet = v;
+        if (v != null && !(v.suvFactor() > 0)) {
+            AutoWindow.Window w = AutoWindow.percentiles(v, 0, 99);
+            autoTop = w.center() + w.width() / 2;
+        }
         update();
     }
 
@@ -90,8 +96,7 @@ final class FusionLayer {
         if (pet != null && pet.suvFactor() > 0) {
             top = scale.upperSuv() / pet.suvFactor();
         } else if (pet != null) {
-            AutoWindow.Window w = AutoWindow.percentiles(pet, 0, 99);
-            top = (w.center() + w.width() / 2) * scale.upperSuv() / Scale.DEFAULT.upperSuv();
+            top = autoTop * scale.upperSuv() / Scale.DEFAULT.upperSuv();
         }
     }
 

@@ -53,37 +53,16 @@ class SegmentationFuzzTest {
         StandardizedUptake.of(List.of(f.dataset())).basis();
         SliceHeader axial = new SliceHeader(FILE, 0, "", 1, new Vec3(-8, -8, 0), new Vec3(1, 0, 0),
                 new Vec3(0, 1, 0), 0.5, 0.5, PixelSpacingSource.PATIENT, 1, 32, 32, 1, 0, null, null, false);
-        if (PresentationState.isPresentationState(in)) {
+        String object = PresentationState.isPresentationState(in) ? "presentation state"
+                : SrDocument.isStructuredReport(in) ? "structured report"
+                : StructureSet.isStructureSet(in) ? "structure set" : null;
+        if (object != null) {
             try {
-                PresentationState ps = PresentationState.read(in);
-                for (String sop : ps.referencedImages()) {
-                    ps.window(sop, 1);
-                    ps.graphics(sop, 1, 32, 32);
-                    ps.texts(sop, 1, 32, 32);
-                }
-                ps.summary();
+                use(in, axial);
             } catch (DicomException e) {
                 Fuzzing.checkClean(e, FILE);
             }
-            alloc.check("presentation state");
-            return;
-        }
-        if (SrDocument.isStructuredReport(in)) {
-            try {
-                SrDocument.read(in).lines();
-            } catch (DicomException e) {
-                Fuzzing.checkClean(e, FILE);
-            }
-            alloc.check("structured report");
-            return;
-        }
-        if (StructureSet.isStructureSet(in)) {
-            try {
-                StructureSet.read(in).on(axial);
-            } catch (DicomException e) {
-                Fuzzing.checkClean(e, FILE);
-            }
-            alloc.check("structure set");
+            alloc.check(object);
             return;
         }
         long samples = (long) in.rows() * in.columns();
@@ -107,5 +86,22 @@ class SegmentationFuzzTest {
             }
         }
         alloc.check("segmentation");
+    }
+
+    /** Reads an object without pixels and uses it as the viewer does on an image it applies to. */
+    private static void use(Instance in, SliceHeader axial) throws DicomException {
+        if (PresentationState.isPresentationState(in)) {
+            PresentationState ps = PresentationState.read(in);
+            for (String sop : ps.referencedImages()) {
+                ps.window(sop, 1);
+                ps.graphics(sop, 1, 32, 32);
+                ps.texts(sop, 1, 32, 32);
+            }
+            ps.summary();
+        } else if (SrDocument.isStructuredReport(in)) {
+            SrDocument.read(in).lines();
+        } else {
+            StructureSet.read(in).on(axial);
+        }
     }
 }
